@@ -1,0 +1,189 @@
+"""The result of cleaning: an immutable :class:`Article` and its :class:`Change` list."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from newsclean._version import __version__
+from newsclean.edits import Record, apply_records
+
+__all__ = ["Article", "Change"]
+
+
+@attrs.frozen
+class Change:
+    """One change to the original: ``original[start:end]`` (``removed``) became ``replacement``.
+
+    Spans are half-open and in the coordinates of ``Article.original``.
+
+    >>> Change("strip_cruft_lines", "cruft: navigation label", 10, 19, "Read More", "")
+    Change(pass_name='strip_cruft_lines', reason='cruft: navigation label', start=10, end=19, \
+removed='Read More', replacement='')
+    """
+
+    pass_name: str
+    reason: str
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field()
+    removed: str
+    replacement: str
+
+    @end.validator
+    def _end_after_start(self, _attribute: attrs.Attribute[int], end: int) -> None:
+        if end < self.start:
+            raise ValueError(f"Change ends ({end}) before it starts ({self.start})")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The change as a JSON-safe dict (``pass`` for ``pass_name``)."""
+        return {
+            "pass": self.pass_name,
+            "reason": self.reason,
+            "start": self.start,
+            "end": self.end,
+            "removed": self.removed,
+            "replacement": self.replacement,
+        }
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(text.split("\n\n")) if text else ()
+
+
+@attrs.frozen
+class Article:
+    """A cleaned news text, with the complete diff from the input that produced it.
+
+    Build one with :func:`newsclean.clean` (or :meth:`from_dict`), not by hand.
+
+    - ``title``: the headline, given by the caller or found at the top of the text.
+    - ``text``: the clean text; ``paragraphs`` is it split at blank lines.
+    - ``original``: the input, decoded; ``changes`` turn it into ``text``.
+    - ``passes``: ``(name, configuration)`` of every pass that ran, in order.
+
+    >>> import newsclean
+    >>> article = newsclean.clean("Breaking News\\n\\nThe bridge reopened on Monday.\\n\\nRead More")
+    >>> article.title, article.paragraphs
+    ('Breaking News', ('The bridge reopened on Monday.',))
+    >>> [c.removed for c in article.changes]
+    ['Breaking News\\n\\n', '\\n\\nRead More']
+    """
+
+    title: str | None
+    text: str
+    original: str
+    url: str | None = None
+    passes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=tuple)
+    version: str = __version__
+    records: tuple[Record, ...] = attrs.field(default=(), converter=tuple, repr=False)
+
+    @functools.cached_property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The paragraphs of ``text``, in order (``text == "\\n\\n".join(paragraphs)``)."""
+        return _paragraphs(self.text)
+
+    @functools.cached_property
+    def changes(self) -> tuple[Change, ...]:
+        """Every change from ``original`` to ``text``, sorted by position."""
+        original = self.original
+        return tuple(
+            Change(name, reason, start, end, original[start:end], replacement)
+            for start, end, replacement, name, reason in self.records
+        )
+
+    def removed_by(self, pass_name: str) -> tuple[Change, ...]:
+        """The changes made by one pass.
+
+        Raises ``ValueError`` for a name that did not run, listing those that did.
+        """
+        names = [name for name, _ in self.passes]
+        if pass_name not in names:
+            raise ValueError(
+                f"No pass {pass_name!r} ran for this article. Passes that ran: {', '.join(names)}"
+            )
+        return tuple(c for c in self.changes if c.pass_name == pass_name)
+
+    def explain(self) -> str:
+        """What was removed or changed, and why: one line per change.
+
+        >>> import newsclean
+        >>> print(newsclean.clean("Ukraine talks resume\\n\\nThe talks resumed.").explain())
+        title: 'Ukraine talks resume'
+        2 lines in, 1 paragraphs out; 1 change
+        extract_headline      [0, 22)  the headline, moved to title: 'Ukraine talks resume\\n\\n'
+        """
+        changes = self.changes
+        lines = [
+            f"title: {self.title!r}",
+            f"{sum(1 for line in self.original.splitlines() if line.strip())} lines in, "
+            f"{len(self.paragraphs)} paragraphs out;"
+            f" {len(changes)} change{'' if len(changes) == 1 else 's'}",
+        ]
+        for c in changes:
+            what = _shorten(c.removed)
+            if c.replacement:
+                what += f" -> {_shorten(c.replacement)}"
+            lines.append(f"{c.pass_name:<21} [{c.start}, {c.end})  {c.reason}: {what}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as a JSON-safe dict; :meth:`from_dict` gives it back exactly."""
+        return {
+            "title": self.title,
+            "paragraphs": list(self.paragraphs),
+            "text": self.text,
+            "url": self.url,
+            "original": self.original,
+            "changes": [c.to_dict() for c in self.changes],
+            "passes": [{"name": name, "config": config} for name, config in self.passes],
+            "version": self.version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Rebuild an article from :meth:`to_dict`'s output, checking it is consistent.
+
+        Raises ``ValueError`` when the changes do not match the original or do not
+        lead to the text.
+        """
+        try:
+            original: str = data["original"]
+            records = tuple(
+                (c["start"], c["end"], c["replacement"], c["pass"], c["reason"])
+                for c in data["changes"]
+            )
+            article = cls(
+                title=data["title"],
+                text=data["text"],
+                original=original,
+                url=data.get("url"),
+                passes=tuple((p["name"], p["config"]) for p in data.get("passes", ())),
+                version=data.get("version", __version__),
+                records=records,
+            )
+        except (KeyError, TypeError) as error:
+            raise ValueError(f"not an Article dict: missing or malformed {error}") from error
+        for change, given in zip(article.changes, data["changes"]):
+            if change.removed != given["removed"]:
+                raise ValueError(
+                    f"change at [{change.start}, {change.end}) says it removed "
+                    f"{given['removed']!r} but the original has {change.removed!r} there"
+                )
+        if apply_records(original, records) != article.text:
+            raise ValueError("the changes do not turn the original into the text")
+        return article
+
+
+def _shorten(text: str, width: int = 72) -> str:
+    """``repr`` of ``text``, cut in the middle when long.
+
+    >>> _shorten("x" * 100, 20)
+    "'xxxxxxxx…xxxxxxxx'"
+    """
+    if len(text) <= width:
+        return repr(text)
+    half = (width - 4) // 2
+    return repr(text[:half] + "…" + text[-half:])

@@ -1,0 +1,119 @@
+"""Cruft lexicons: phrases per language, shipped as data files in ``newsclean/lexicons/``.
+
+A lexicon file is plain UTF-8 text: ``#`` starts a comment, ``[label]``,
+``[lead]`` and ``[call]`` start sections, and every other line is one phrase
+(matched case-insensitively, any run of spaces matching any run of spaces):
+
+- ``[label]``: navigation labels that are cruft when they are the whole line
+  ("Read More", "Latest news", "Advertisement").
+- ``[lead]``: phrases that introduce a link to another article when followed by
+  a delimiter and a headline ("Also Read: ...").
+- ``[call]``: calls to action that are cruft as a short line of their own
+  ("Sign up for our newsletter ...").
+
+Adding a language is adding a file named by its ISO 639-1 code.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib import resources
+
+import attrs
+import regex
+
+__all__ = ["SECTIONS", "Lexicon", "available_languages", "load_lexicon", "phrase_pattern"]
+
+SECTIONS = ("label", "lead", "call")
+
+
+def _phrases(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(v.casefold().split()) for v in values} - {""}))
+
+
+@attrs.frozen
+class Lexicon:
+    """The cruft phrases of one language, normalized (case-folded, single spaces)."""
+
+    language: str
+    label: tuple[str, ...] = attrs.field(default=(), converter=_phrases)
+    lead: tuple[str, ...] = attrs.field(default=(), converter=_phrases)
+    call: tuple[str, ...] = attrs.field(default=(), converter=_phrases)
+
+    @classmethod
+    def parse(cls, language: str, source: str) -> Lexicon:
+        """Read a lexicon from the text of a lexicon file.
+
+        >>> Lexicon.parse("xx", "[label]\\nRead  More # a comment\\n[lead]\\nalso read")
+        Lexicon(language='xx', label=('read more',), lead=('also read',), call=())
+        """
+        sections: dict[str, list[str]] = {name: [] for name in SECTIONS}
+        current: list[str] | None = None
+        for number, raw in enumerate(source.splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                if line[1:-1] not in sections:
+                    raise ValueError(
+                        f"lexicon {language!r}, line {number}: unknown section {line}; "
+                        f"sections are {', '.join(f'[{s}]' for s in SECTIONS)}"
+                    )
+                current = sections[line[1:-1]]
+            elif current is None:
+                raise ValueError(f"lexicon {language!r}, line {number}: phrase before any section")
+            else:
+                current.append(line)
+        return cls(language, **sections)
+
+
+def available_languages() -> tuple[str, ...]:
+    """The languages that ship a lexicon file."""
+    files = resources.files("newsclean.lexicons").iterdir()
+    return tuple(sorted(f.name[:-4] for f in files if f.name.endswith(".txt")))
+
+
+@functools.lru_cache(maxsize=None)
+def load_lexicon(language: str) -> Lexicon:
+    """The shipped lexicon of ``language`` (an ISO 639-1 code such as ``"en"``)."""
+    if language not in available_languages():
+        raise ValueError(
+            f"No lexicon for language {language!r}. "
+            f"Available languages: {', '.join(available_languages())}"
+        )
+    source = resources.files("newsclean.lexicons").joinpath(f"{language}.txt")
+    return Lexicon.parse(language, source.read_text(encoding="utf-8"))
+
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """One regex alternative for many phrases, as a prefix tree (fast to match).
+
+    A space in a phrase matches any run of spaces on the line.
+
+    >>> phrase_pattern(["read more", "read on", "related"])
+    '(?:re(?:ad[^\\\\S\\\\n]++(?:more|on)|lated))'
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return f"(?:{_emit(tree)})" if tree else "(?!)"
+
+
+def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    """The regex for one node of the prefix tree (one char per edge, chains merged)."""
+    branches = [
+        (r"[^\S\n]++" if char == " " else regex.escape(char)) + _emit(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    optional = "" in node
+    if not branches:
+        return ""
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if optional else body

@@ -1,0 +1,35 @@
+"""The default passes, one module each, in the order they run.
+
+Each module exposes one factory named for what the pass does; that name is also
+the pass's name in a :class:`~newsclean.pipeline.Pipeline` and in every
+:class:`~newsclean.Change` it makes.
+"""
+
+from __future__ import annotations
+
+from newsclean.passes.extract_headline import extract_headline
+from newsclean.passes.normalize_whitespace import normalize_whitespace
+from newsclean.passes.repair_unicode import repair_unicode
+from newsclean.passes.strip_cruft_lines import strip_cruft_lines
+from newsclean.passes.strip_injected_phrases import strip_injected_phrases
+from newsclean.pipeline import Pass
+
+__all__ = [
+    "default_passes",
+    "extract_headline",
+    "normalize_whitespace",
+    "repair_unicode",
+    "strip_cruft_lines",
+    "strip_injected_phrases",
+]
+
+
+def default_passes() -> list[tuple[str, Pass]]:
+    """``(name, pass)`` for every default pass, with default settings, in order."""
+    return [
+        ("repair_unicode", repair_unicode()),
+        ("normalize_whitespace", normalize_whitespace()),
+        ("extract_headline", extract_headline()),
+        ("strip_cruft_lines", strip_cruft_lines()),
+        ("strip_injected_phrases", strip_injected_phrases()),
+    ]

@@ -1,0 +1,122 @@
+"""Paragraph geometry and shapes shared by the passes.
+
+After ``normalize_whitespace`` every non-empty line is a paragraph and
+paragraphs are separated by one blank line; these helpers also work on text
+that was not normalized (paragraphs are then the non-blank lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import islice
+
+import regex
+
+from newsclean.edits import Edit
+
+#: A non-blank line. ``[^\n]*`` cannot backtrack into itself: linear.
+LINE = regex.compile(r"[^\S\n]*+([^\n]*\S)")
+
+#: Sentence-final punctuation, optionally closed by quotes or brackets, at the end.
+#: >>> bool(SENTENCE_END.search('He said “no.”')), bool(SENTENCE_END.search("No end"))
+#: (True, False)
+SENTENCE_END = regex.compile(r"[.!?…。！？؟।۔][\"'”’»)\]]{0,3}$")
+
+#: What stands between a headline and a site name: "Headline | Site", "Headline - Site".
+#: >>> SITE_SUFFIX.sub("", "Floods close schools - The Daily Star")
+#: 'Floods close schools'
+SITE_SUFFIX = regex.compile(r"[^\S\n]+(?:[|·•]|[-–—]{1,2}|::)[^\S\n]+[^|·•\n]{1,60}$")
+
+_NOT_WORD = regex.compile(r"[\W_]+")
+
+
+def key(text: str) -> str:
+    """A comparison key: case-folded letters and digits only.
+
+    >>> key("Iran: The MEK’ Resilience") == key("IRAN the MEK Resilience")
+    True
+    """
+    return _NOT_WORD.sub("", text.casefold())
+
+
+def word_count(text: str) -> int:
+    """Words separated by spaces; a run of text without spaces (CJK) counts a word per 2 characters.
+
+    >>> word_count("Latest news"), word_count("最新消息")
+    (2, 2)
+    """
+    words = text.split()
+    if len(words) == 1 and len(text) > 4:
+        return (len(text) + 1) // 2
+    return len(words)
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line with letters that does not end like a sentence or a label.
+
+    >>> looks_like_headline("Floods close schools across the north")
+    True
+    >>> looks_like_headline("Floods closed schools across the north on Monday.")
+    False
+    >>> looks_like_headline("Read the full statement:")
+    False
+    """
+    return (
+        2 <= word_count(line) <= 20
+        and len(line) <= 200
+        and not SENTENCE_END.search(line)
+        and line[-1] not in ":;,"
+        and any(ch.isalpha() for ch in line)
+    )
+
+
+def first_paragraphs(text: str, count: int) -> list[tuple[int, int]]:
+    """Spans of the first ``count`` paragraphs."""
+    return [m.span(1) for m in islice(LINE.finditer(text), count)]
+
+
+def last_paragraphs(text: str, count: int) -> list[tuple[int, int]]:
+    """Spans of the last ``count`` paragraphs, in document order."""
+    spans: list[tuple[int, int]] = []
+    end = len(text)
+    while end > 0 and len(spans) < count:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        stripped = line.strip()
+        if stripped:
+            left = start + line.index(stripped[0])
+            spans.append((left, left + len(stripped)))
+        end = start - 1
+    spans.reverse()
+    return spans
+
+
+_SPACE_AFTER = regex.compile(r"\s*+")
+
+
+def drop_paragraphs(text: str, drops: Sequence[tuple[int, int, str, bool]]) -> list[Edit]:
+    """Edits that remove whole paragraphs with one separator each, so none is left doubled.
+
+    ``drops`` are sorted ``(start, end, reason, to_title)`` spans of paragraphs.
+    A paragraph takes the blank line after it; those at the end of the text take
+    the one before, so the text never ends in a separator.
+
+    >>> drop_paragraphs("A\\n\\nB\\n\\nC", [(3, 4, "b", False), (6, 7, "c", False)])
+    [Edit(start=1, end=4, replacement='', reason='b', to_title=False), \
+Edit(start=4, end=7, replacement='', reason='c', to_title=False)]
+    """
+    tail_from, limit = len(drops), len(text)
+    for k in range(len(drops) - 1, -1, -1):
+        start, end = drops[k][0], drops[k][1]
+        if _SPACE_AFTER.match(text, end).end() < limit:
+            break
+        tail_from, limit = k, start
+    edits = []
+    for k, (start, end, reason, to_title) in enumerate(drops):
+        if k < tail_from:
+            end = _SPACE_AFTER.match(text, end).end()
+        else:
+            while start > 0 and text[start - 1].isspace():
+                start -= 1
+        edits.append(Edit(start, end, "", reason, to_title))
+    return edits

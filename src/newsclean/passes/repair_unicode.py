@@ -1,0 +1,194 @@
+"""``repair_unicode``: ftfy's repairs (mojibake, HTML entities, control characters), fast.
+
+The result is exactly ``ftfy.fix_text(text, config)``, but ftfy runs only on
+the segments (lines) that could need it. ``fix_text`` fixes a text one line at
+a time, and each of its fixers has a cheap trigger: an ``&`` for entities,
+ftfy's own mojibake detector (``ftfy.badness.BADNESS_RE``) for mojibake,
+characters from ftfy's own tables for control characters and ligatures, and
+a failed NFC check for normalization. Lines that trigger none of them are the
+ones ftfy would return unchanged, so they are skipped.
+
+The default configuration keeps curly quotes and full-width characters
+(``uncurl_quotes=False``, ``fix_character_width=False``): they are part of
+news text, not damage.
+
+>>> from newsclean.pipeline import Document
+>>> repair_unicode()(Document("Plain line.\\nThe regimeâ€™s &amp; the MEK’s."))
+[Edit(start=27, end=30, replacement='’', reason='repaired by ftfy: encode sloppy-windows-1252, \
+decode utf-8, apply unescape_html', to_title=False), Edit(start=32, end=37, replacement='&', \
+reason='repaired by ftfy: encode sloppy-windows-1252, decode utf-8, apply unescape_html', \
+to_title=False)]
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import ftfy
+import ftfy.badness
+import ftfy.chardata
+import regex
+
+from newsclean.edits import Edit
+from newsclean.pipeline import Document
+
+__all__ = ["DEFAULT_FTFY_OPTIONS", "repair_unicode"]
+
+#: Where newsclean's ftfy configuration differs from ftfy's default, and why.
+DEFAULT_FTFY_OPTIONS: dict[str, Any] = {
+    "uncurl_quotes": False,  # “curly quotes” are correct typography in news text
+    "fix_character_width": False,  # full-width punctuation is correct in CJK text
+}
+
+
+def _char_class(codepoints: Any) -> str:
+    return "".join(regex.escape(chr(c)) for c in sorted(codepoints))
+
+
+#: Characters that make ftfy act on a line whatever their neighbours: ``&``
+#: (entities), ESC (terminal escapes), C1 controls, line breaks other than
+#: ``\n``, surrogates, and ftfy's own control-character and ligature tables.
+TRIGGER = regex.compile(
+    "[&\x1b\r\x80-\x9f\u2028\u2029\ud800-\udfff"
+    + _char_class(ftfy.chardata.CONTROL_CHARS)
+    + _char_class(ftfy.chardata.LIGATURES)
+    + "]"
+)
+#: ftfy's own mojibake detector (a stdlib ``re`` pattern).
+MOJIBAKE = ftfy.badness.BADNESS_RE
+
+
+def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterator[tuple[int, int]]:
+    """The ``fix_text`` segments holding ``positions`` (sorted), each once, in order.
+
+    ``fix_text`` cuts after every ``\\n`` and, within longer lines, every ``limit``
+    characters.
+    """
+    segment_end = -1
+    for position in positions:
+        if position < segment_end:
+            continue
+        line_start = text.rfind("\n", 0, position) + 1
+        line_end = text.find("\n", position) + 1 or len(text)
+        start = line_start + (position - line_start) // limit * limit
+        segment_end = min(start + limit, line_end)
+        yield start, segment_end
+
+
+def _positions(text: str) -> Iterator[int]:
+    """Positions, in order, whose segment ftfy might change (some more than once)."""
+    found = [m.start() for m in TRIGGER.finditer(text)]
+    if not text.isascii():
+        found += [m.start() for m in MOJIBAKE.finditer(text)]
+        if not unicodedata.is_normalized("NFC", text):
+            found += _unnormalized_lines(text)
+    return iter(sorted(found))
+
+
+def _unnormalized_lines(text: str) -> list[int]:
+    """Start of every line that is not in NFC (the rare slow path)."""
+    starts, start = [], 0
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized("NFC", line):
+            starts.append(start)
+        start += len(line) + 1
+    return starts
+
+
+def _diff(old: str, new: str, offset: int, reason: str) -> list[Edit]:
+    """Edits turning ``old`` into ``new``: character-level for short lines, else one span.
+
+    >>> _diff("a â€™ b", "a ’ b", 10, "r")
+    [Edit(start=12, end=15, replacement='’', reason='r', to_title=False)]
+    """
+    prefix = _common_length(old, new, lambda s, n: s[:n])
+    rest = min(len(old), len(new)) - prefix
+    suffix = _common_length(old[prefix:], new[prefix:], lambda s, n: s[len(s) - n :], rest)
+    old_mid, new_mid = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
+    start = offset + prefix
+    if len(old_mid) > 2000 or len(new_mid) > 2000:
+        return [Edit(start, start + len(old_mid), new_mid, reason)]
+    matcher = difflib.SequenceMatcher(None, old_mid, new_mid, autojunk=False)
+    return [
+        Edit(start + i1, start + i2, new_mid[j1:j2], reason)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+    ]
+
+
+def _common_length(
+    a: str, b: str, part: Callable[[str, int], str], most: int | None = None
+) -> int:
+    """The largest ``n <= most`` with ``part(a, n) == part(b, n)``, by binary search.
+
+    Each probe is one string comparison in C, so a long line costs O(n log n) in C.
+    """
+    low, high = 0, min(len(a), len(b)) if most is None else most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if part(a, middle) == part(b, middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _reason(steps: list[tuple[str, str]] | None) -> str:
+    return "repaired by ftfy: " + ", ".join(f"{action} {what}" for action, what in steps or ())
+
+
+@attrs.frozen
+class _RepairUnicode:
+    config: ftfy.TextFixerConfig
+    name = "repair_unicode"
+
+    def __call__(self, document: Document) -> list[Edit]:
+        text = document.text
+        config = self.config
+        first_tag = text.find("<")
+        edits: list[Edit] = []
+        for start, end in _segments_around(text, _positions(text), config.max_decode_length):
+            segment = text[start:end]
+            if config.unescape_html == "auto" and -1 < first_tag < end:
+                config = config._replace(unescape_html=False)
+            fixed, steps = ftfy.fix_and_explain(segment, config)
+            if fixed != segment:
+                edits += _diff(segment, fixed, start, _reason(steps))
+        return edits
+
+    def __repr__(self) -> str:
+        changed = {k: v for k, v in self.config._asdict().items() if k != "explain"}
+        defaults = ftfy.TextFixerConfig()._asdict()
+        options = ", ".join(f"{k}={v!r}" for k, v in changed.items() if defaults[k] != v)
+        return f"repair_unicode({options})"
+
+
+def repair_unicode(**ftfy_options: Any) -> _RepairUnicode:
+    """The Unicode repair pass, configured with ``ftfy.TextFixerConfig`` options.
+
+    Options given here override :data:`DEFAULT_FTFY_OPTIONS`.
+
+    >>> repair_unicode(uncurl_quotes=True)
+    repair_unicode(uncurl_quotes=True, fix_character_width=False)
+    >>> repair_unicode(uncurl=True)
+    Traceback (most recent call last):
+    ...
+    TypeError: repair_unicode() got unknown ftfy option 'uncurl'; valid options: unescape_html, \
+remove_terminal_escapes, fix_encoding, restore_byte_a0, replace_lossy_sequences, \
+decode_inconsistent_utf8, fix_c1_controls, fix_latin_ligatures, fix_character_width, \
+uncurl_quotes, fix_line_breaks, fix_surrogates, remove_control_chars, normalization, \
+max_decode_length
+    """
+    valid = [f for f in ftfy.TextFixerConfig._fields if f != "explain"]
+    for option in ftfy_options:
+        if option not in valid:
+            raise TypeError(
+                f"repair_unicode() got unknown ftfy option {option!r}; "
+                f"valid options: {', '.join(valid)}"
+            )
+    options = {**DEFAULT_FTFY_OPTIONS, **ftfy_options, "explain": True}
+    return _RepairUnicode(ftfy.TextFixerConfig(**options))

@@ -1,0 +1,124 @@
+"""``strip_cruft_lines``: drop lines that are navigation, links to other articles or calls to action.
+
+Only whole lines go, and only in three shapes, each two signals at once:
+
+- a **label**: the line is nothing but a lexicon label, with decoration
+  ("Read More", "Latest news", "ADVERTISEMENT", "Comments (12)");
+- a **link**: a lead phrase, a delimiter, then a headline: at most
+  ``max_link_words`` words and not a sentence ending in a full stop
+  ("Also Read: Gov’t ready to help ...");
+- a **call to action**: a line that starts with a call phrase and has at most
+  ``max_call_words`` words ("Follow us on Twitter").
+
+Prose that starts with the same words stays: "Read more carefully, the report
+says ..." is neither a bare label nor a phrase followed by a delimiter.
+
+>>> from newsclean.pipeline import Document
+>>> text = "Read more carefully, the report says.\\n\\nAlso Read: Rates rise again\\n\\nRead More"
+>>> [(e.start, e.end, e.reason) for e in strip_cruft_lines()(Document(text))]
+[(37, 66, 'cruft: link to another article'), (66, 77, 'cruft: navigation label')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+import regex
+
+from newsclean.edits import Edit
+from newsclean.lexicon import Lexicon, load_lexicon, phrase_pattern
+from newsclean.passes._paragraphs import drop_paragraphs, word_count
+from newsclean.pipeline import Document
+
+__all__ = ["strip_cruft_lines"]
+
+LABEL = "cruft: navigation label"
+LINK = "cruft: link to another article"
+CALL = "cruft: call to action"
+
+_BULLET = r"(?:[-–—•·*►▶▸→»>|#]++[^\S\n]*+)?"
+_TRAILER = r"[^\S\n]*+(?:\(\d{1,6}\)[^\S\n]*+)?[-–—:.!…»›>→|]*+[^\S\n]*+$"
+_DELIMITER = r"[^\S\n]*+[:|»›>\-–—]++[^\S\n]*+"
+#: A full stop that closes a sentence inside or at the end of a link text.
+_SENTENCE = regex.compile(r"(?<!\.)\.(?:\s|$)(?!\.)")
+
+
+def _cruft_line_pattern(label: Iterable[str], lead: Iterable[str], call: Iterable[str]) -> str:
+    return (
+        rf"^[^\S\n]*+{_BULLET}(?:"
+        rf"(?P<label>{phrase_pattern(label)}){_TRAILER}"
+        rf"|(?P<lead>{phrase_pattern(lead)}){_DELIMITER}(?P<rest>[^\n]{{1,300}})$"
+        rf"|(?P<call>{phrase_pattern(call)})(?!\w)[^\n]{{0,300}}$)"
+    )
+
+
+def _is_link_text(rest: str, max_words: int) -> bool:
+    """A headline-like link text: short, and no full stop ending a sentence."""
+    return word_count(rest) <= max_words and not _SENTENCE.search(rest.rstrip())
+
+
+@attrs.frozen
+class _StripCruftLines:
+    lexicons: tuple[Lexicon, ...]
+    max_link_words: int
+    max_call_words: int
+    pattern: regex.Pattern[str] = attrs.field(repr=False, eq=False)
+    name = "strip_cruft_lines"
+
+    def __call__(self, document: Document) -> list[Edit]:
+        text = document.text
+        drops = []
+        for match in self.pattern.finditer(text):
+            reason = self._reason(match)
+            if reason:
+                drops.append((match.start(), match.end(), reason, False))
+        return drop_paragraphs(text, drops)
+
+    def _reason(self, match: regex.Match[str]) -> str | None:
+        if match.group("label") is not None:
+            return LABEL
+        if match.group("lead") is not None:
+            return LINK if _is_link_text(match.group("rest"), self.max_link_words) else None
+        return CALL if word_count(match.group()) <= self.max_call_words else None
+
+    def __repr__(self) -> str:
+        languages = tuple(lexicon.language for lexicon in self.lexicons)
+        return (
+            f"strip_cruft_lines(languages={languages!r}, max_link_words={self.max_link_words}, "
+            f"max_call_words={self.max_call_words})"
+        )
+
+
+def strip_cruft_lines(
+    languages: Iterable[str] = ("en",),
+    *,
+    lexicons: Iterable[Lexicon] = (),
+    max_link_words: int = 30,
+    max_call_words: int = 20,
+) -> _StripCruftLines:
+    """The cruft-line pass.
+
+    ``languages``: shipped lexicons to use (see :func:`newsclean.lexicon.available_languages`);
+    ``lexicons``: more :class:`~newsclean.lexicon.Lexicon` objects, such as a
+    site's own labels; ``max_link_words`` and ``max_call_words``: the longest
+    link text and call-to-action line that count as cruft.
+
+    >>> strip_cruft_lines(["xx"])
+    Traceback (most recent call last):
+    ...
+    ValueError: No lexicon for language 'xx'. Available languages: en
+    """
+    if isinstance(languages, str):
+        raise TypeError(f"languages must be a list of language codes, not the string {languages!r}")
+    for name, value in (("max_link_words", max_link_words), ("max_call_words", max_call_words)):
+        if not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a positive int, not {value!r}")
+    chosen = tuple(load_lexicon(language) for language in languages) + tuple(lexicons)
+    if not chosen:
+        raise ValueError("strip_cruft_lines needs at least one language or lexicon")
+    pattern = _cruft_line_pattern(
+        *([p for lexicon in chosen for p in getattr(lexicon, s)] for s in ("label", "lead", "call"))
+    )
+    compiled = regex.compile(pattern, regex.MULTILINE | regex.IGNORECASE | regex.FULLCASE)
+    return _StripCruftLines(chosen, max_link_words, max_call_words, compiled)

@@ -1,0 +1,198 @@
+"""The pipeline: an ordered list of named passes, and the loop that runs them.
+
+A *pass* is any callable ``pass_(document) -> Sequence[Edit]``: it looks at the
+read-only :class:`Document` and returns sorted, non-overlapping edits in the
+coordinates of ``document.text``. The pipeline applies them and keeps the
+provenance. A pass that finds nothing returns an empty sequence.
+
+>>> import regex
+>>> from newsclean import Edit, Pipeline
+>>> SHOUT = regex.compile(r"!{2,}")
+>>> def calm_down(document):
+...     return [Edit(m.start(), m.end(), "!", "repeated exclamation marks")
+...             for m in SHOUT.finditer(document.text)]
+>>> pipeline = Pipeline.default().insert_after("strip_cruft_lines", calm_down)
+>>> pipeline.run("Goal!!! The striker scored in the last minute!!!").text
+'Goal! The striker scored in the last minute!'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
+
+import attrs
+
+from newsclean._version import __version__
+from newsclean.article import Article
+from newsclean.edits import Edit, Record, apply_edits, check_edits
+
+__all__ = ["Document", "Pass", "Pipeline", "PipelineError", "Step"]
+
+
+@attrs.frozen
+class Document:
+    """What a pass sees: the current text and what is known about it. Read-only.
+
+    ``title`` is the caller's title, or the headline a pass has found so far.
+    """
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+
+
+class Pass(Protocol):
+    """Looks at a document and says what to change; returns no text."""
+
+    def __call__(self, document: Document, /) -> Sequence[Edit]: ...
+
+
+class PipelineError(ValueError):
+    """A pipeline was built or changed with a name or pass that does not fit."""
+
+
+def _pass_name(pass_: Callable[..., object]) -> str:
+    name = getattr(pass_, "name", None) or getattr(pass_, "__name__", None)
+    if not isinstance(name, str) or not name.isidentifier():
+        raise PipelineError(
+            f"cannot tell the name of pass {pass_!r}: give it a `name` or `__name__`"
+            " that is a Python identifier, or pass name=..."
+        )
+    return name
+
+
+@attrs.frozen
+class Step:
+    """A pass in a pipeline, under its name, switched on or off."""
+
+    name: str
+    pass_: Pass
+    enabled: bool = True
+
+
+def _check_steps(_instance: object, _attribute: object, steps: tuple[Step, ...]) -> None:
+    seen: set[str] = set()
+    for step in steps:
+        if not callable(step.pass_):
+            raise PipelineError(f"pass {step.name!r} is {step.pass_!r}, which is not callable")
+        if step.name in seen:
+            raise PipelineError(f"two passes are named {step.name!r}; names must be unique")
+        seen.add(step.name)
+
+
+@attrs.frozen(repr=False)
+class Pipeline:
+    """Ordered named passes. Every method returns a new pipeline.
+
+    >>> Pipeline.default().names
+    ('repair_unicode', 'normalize_whitespace', 'extract_headline', 'strip_cruft_lines', \
+'strip_injected_phrases')
+    >>> Pipeline.default().disable("extract_headline").enabled_names
+    ('repair_unicode', 'normalize_whitespace', 'strip_cruft_lines', 'strip_injected_phrases')
+    >>> Pipeline.default().disable("strip_ads")
+    Traceback (most recent call last):
+    ...
+    newsclean.pipeline.PipelineError: No pass 'strip_ads' in the pipeline. Available names: \
+repair_unicode, normalize_whitespace, extract_headline, strip_cruft_lines, strip_injected_phrases
+    """
+
+    steps: tuple[Step, ...] = attrs.field(converter=tuple, validator=_check_steps)
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        """The default passes with their default settings."""
+        from newsclean.passes import default_passes
+
+        return cls(tuple(Step(name, pass_) for name, pass_ in default_passes()))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of all passes, in order, enabled or not."""
+        return tuple(step.name for step in self.steps)
+
+    @property
+    def enabled_names(self) -> tuple[str, ...]:
+        """The names of the passes that will run, in order."""
+        return tuple(step.name for step in self.steps if step.enabled)
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(
+            f"({s.name!r}, {s.pass_!r})" + ("" if s.enabled else " [disabled]") for s in self.steps
+        )
+        return f"Pipeline([{inner}])"
+
+    def _index(self, name: str) -> int:
+        for i, step in enumerate(self.steps):
+            if step.name == name:
+                return i
+        raise PipelineError(
+            f"No pass {name!r} in the pipeline. Available names: {', '.join(self.names)}"
+        )
+
+    def _with_step(self, at: int, step: Step, *, drop: int = 0) -> Pipeline:
+        steps = self.steps
+        return Pipeline((*steps[:at], step, *steps[at + drop :]))
+
+    def enable(self, name: str) -> Pipeline:
+        """Switch the pass ``name`` on."""
+        i = self._index(name)
+        return self._with_step(i, attrs.evolve(self.steps[i], enabled=True), drop=1)
+
+    def disable(self, name: str) -> Pipeline:
+        """Switch the pass ``name`` off (it stays in place, so it can be enabled again)."""
+        i = self._index(name)
+        return self._with_step(i, attrs.evolve(self.steps[i], enabled=False), drop=1)
+
+    def replace(self, name: str, pass_: Pass) -> Pipeline:
+        """Put ``pass_`` in the place of the pass ``name``, under the same name."""
+        i = self._index(name)
+        return self._with_step(i, Step(name, pass_), drop=1)
+
+    def insert_before(self, name: str, pass_: Pass, *, as_name: str | None = None) -> Pipeline:
+        """Insert ``pass_`` before the pass ``name``.
+
+        The new pass is named ``as_name``, else its ``name`` attribute or ``__name__``.
+        """
+        return self._with_step(self._index(name), Step(as_name or _pass_name(pass_), pass_))
+
+    def insert_after(self, name: str, pass_: Pass, *, as_name: str | None = None) -> Pipeline:
+        """Insert ``pass_`` after the pass ``name`` (named as in :meth:`insert_before`)."""
+        return self._with_step(self._index(name) + 1, Step(as_name or _pass_name(pass_), pass_))
+
+    def run(self, text: str, *, title: str | None = None, url: str | None = None) -> Article:
+        """Run the enabled passes over ``text`` and return the :class:`Article`."""
+        document = Document(text, title, url)
+        records: Sequence[Record] = ()
+        for step in self.steps:
+            if not step.enabled:
+                continue
+            edits = step.pass_(document)
+            if not edits:
+                continue
+            check_edits(edits, len(document.text), step.name)
+            found_title = _title_from(edits, document.text)
+            new_text, records = apply_edits(document.text, records, edits, step.name)
+            document = attrs.evolve(
+                document, text=new_text, title=found_title or document.title
+            )
+        return Article(
+            title=document.title,
+            text=document.text,
+            original=text,
+            url=url,
+            passes=tuple((s.name, repr(s.pass_)) for s in self.steps if s.enabled),
+            version=__version__,
+            records=tuple(records),
+        )
+
+
+def _title_from(edits: Sequence[Edit], text: str) -> str | None:
+    """The text of the first edit marked ``to_title``, tidied, if any."""
+    for edit in edits:
+        if len(edit) > 4 and edit[4]:
+            return " ".join(text[edit[0] : edit[1]].split()) or None
+    return None
