@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -49,6 +49,14 @@ removed='Read More', replacement='')
         }
 
 
+def _tuple_of_pairs(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(pairs)
+
+
+def _tuple_of_records(records: Iterable[Record]) -> tuple[Record, ...]:
+    return tuple(records)
+
+
 def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(text.split("\n\n")) if text else ()
 
@@ -65,9 +73,9 @@ class Article:
     - ``passes``: ``(name, configuration)`` of every pass that ran, in order.
 
     >>> import newsclean
-    >>> article = newsclean.clean("Breaking News\\n\\nThe bridge reopened on Monday.\\n\\nRead More")
+    >>> article = newsclean.clean("Breaking News\\n\\nThe bridge reopened.\\n\\nRead More")
     >>> article.title, article.paragraphs
-    ('Breaking News', ('The bridge reopened on Monday.',))
+    ('Breaking News', ('The bridge reopened.',))
     >>> [c.removed for c in article.changes]
     ['Breaking News\\n\\n', '\\n\\nRead More']
     """
@@ -76,9 +84,9 @@ class Article:
     text: str
     original: str
     url: str | None = None
-    passes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=tuple)
+    passes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple_of_pairs)
     version: str = __version__
-    records: tuple[Record, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    records: tuple[Record, ...] = attrs.field(default=(), converter=_tuple_of_records, repr=False)
 
     @functools.cached_property
     def paragraphs(self) -> tuple[str, ...]:
@@ -166,7 +174,7 @@ class Article:
             )
         except (KeyError, TypeError) as error:
             raise ValueError(f"not an Article dict: missing or malformed {error}") from error
-        for change, given in zip(article.changes, data["changes"]):
+        for change, given in zip(article.changes, data["changes"], strict=True):
             if change.removed != given["removed"]:
                 raise ValueError(
                     f"change at [{change.start}, {change.end}) says it removed "

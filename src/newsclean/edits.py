@@ -21,7 +21,7 @@ happened to that stretch of the original.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 __all__ = ["Edit", "EditError", "Record", "apply_edits", "apply_records"]
@@ -54,12 +54,10 @@ class EditError(ValueError):
 def check_edits(edits: Sequence[Edit], length: int, pass_name: str) -> None:
     """Raise :class:`EditError` unless ``edits`` are sorted, disjoint and inside ``[0, length]``.
 
-    >>> check_edits([Edit(0, 2), Edit(1, 3)], 5, "mine")
+    >>> check_edits([Edit(0, 2), Edit(1, 3)], 5, "mine")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    newsclean.edits.EditError: pass 'mine' returned overlapping or unsorted edits: \
-Edit(start=0, end=2, replacement='', reason='', to_title=False) then \
-Edit(start=1, end=3, replacement='', reason='', to_title=False)
+    newsclean.edits.EditError: pass 'mine' returned overlapping or unsorted edits: ...
     """
     previous_end = 0
     previous: Edit | None = None
@@ -73,7 +71,8 @@ Edit(start=1, end=3, replacement='', reason='', to_title=False)
             )
         if start < previous_end:
             raise EditError(
-                f"pass {pass_name!r} returned overlapping or unsorted edits: {previous!r} then {edit!r}"
+                f"pass {pass_name!r} returned overlapping or unsorted edits: "
+                f"{previous!r} then {edit!r}"
             )
         previous_end, previous = end, edit
 
@@ -88,43 +87,85 @@ def apply_edits(
     ignored, so a pass that finds nothing to do leaves no trace. Linear in the
     number of records and edits (plus the length of the text, to rebuild it).
     """
+    spans = _spans_in(records)
     pieces: list[str] = []
     merged: list[Record] = []
     i, n = 0, len(records)
     shift = 0  # (position in text) - (position in original) before records[i]
     done = 0  # text[:done] is already in pieces
-    for edit in edits:
-        a, b, replacement, reason = edit[0], edit[1], edit[2], edit[3]
-        if text[a:b] == replacement:
-            continue
-        # Records wholly before the edit are kept as they are.
-        while i < n and records[i][0] + shift + len(records[i][2]) <= a:
+    for start, end, replacement, reason in _widened(text, edits, spans):
+        while i < n and spans[i][1] <= start:
             merged.append(records[i])
             shift += _delta(records[i])
             i += 1
-        # Records the edit overlaps are absorbed into one new record.
-        start, prefix = a - shift, ""
-        if i < n and records[i][0] + shift < a:
-            first = records[i]
-            start, prefix = first[0], first[2][: a - (first[0] + shift)]
-        end, suffix = b - shift, ""
-        while i < n and records[i][0] + shift < b:
-            last = records[i]
-            last_start = last[0] + shift
-            shift += _delta(last)
+        original_start = start - shift
+        while i < n and spans[i][0] < end:
+            shift += _delta(records[i])
             i += 1
-            if last_start + len(last[2]) > b:
-                end, suffix = last[1], last[2][b - last_start :]
-            else:
-                end = b - shift
-        merged.append((start, end, prefix + replacement + suffix, pass_name, reason))
-        pieces += (text[done:a], replacement)
-        done = b
+        merged.append((original_start, end - shift, replacement, pass_name, reason))
+        pieces += (text[done:start], replacement)
+        done = end
     if not pieces:
         return text, list(records)
     pieces.append(text[done:])
     merged.extend(records[i:])
     return "".join(pieces), merged
+
+
+def _spans_in(records: Sequence[Record]) -> list[tuple[int, int]]:
+    """Where each record's replacement stands in the current text."""
+    spans, shift = [], 0
+    for record in records:
+        start = record[0] + shift
+        spans.append((start, start + len(record[2])))
+        shift += _delta(record)
+    return spans
+
+
+def _widened(
+    text: str, edits: Iterable[Edit], spans: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, str, str]]:
+    """The edits, each widened to cover whole earlier replacements it cuts into.
+
+    An edit that starts or ends inside text an earlier pass wrote takes all of
+    that text (its replacement keeps the untouched parts), so every earlier
+    record ends up wholly inside one edit or wholly outside all of them. Edits
+    that then overlap (two cuts into one earlier replacement) become one.
+    """
+    pending: _Pending | None = None
+    j = 0
+    for edit in edits:
+        a, b, replacement, reason = edit[0], edit[1], edit[2], edit[3]
+        if text[a:b] == replacement:
+            continue
+        while j < len(spans) and spans[j][1] <= a:
+            j += 1
+        wide_a = spans[j][0] if j < len(spans) and spans[j][0] < a else a
+        k = j
+        while k < len(spans) and spans[k][0] < b:
+            k += 1
+        wide_b = spans[k - 1][1] if k > j and spans[k - 1][1] > b else b
+        if pending is not None and wide_a < pending[2]:
+            start, core_end, wide_end, so_far, reasons = pending
+            if reason not in reasons.split("; "):
+                reasons += "; " + reason
+            so_far += text[core_end:a] + replacement
+            pending = (start, b, max(wide_end, wide_b), so_far, reasons)
+            continue
+        if pending is not None:
+            yield _close(text, pending)
+        pending = (wide_a, b, wide_b, text[wide_a:a] + replacement, reason)
+    if pending is not None:
+        yield _close(text, pending)
+
+
+#: An edit being widened: ``(start, core_end, wide_end, replacement up to core_end, reason)``.
+_Pending = tuple[int, int, int, str, str]
+
+
+def _close(text: str, pending: _Pending) -> tuple[int, int, str, str]:
+    start, core_end, wide_end, replacement, reason = pending
+    return start, wide_end, replacement + text[core_end:wide_end], reason
 
 
 def _delta(record: Record) -> int:

@@ -74,7 +74,7 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(f.name[:-4] for f in files if f.name.endswith(".txt")))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_lexicon(language: str) -> Lexicon:
     """The shipped lexicon of ``language`` (an ISO 639-1 code such as ``"en"``)."""
     if language not in available_languages():

@@ -18,7 +18,7 @@ provenance. A pass that finds nothing returns an empty sequence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
 import attrs
@@ -71,6 +71,10 @@ class Step:
     enabled: bool = True
 
 
+def _tuple_of_steps(steps: Iterable[Step]) -> tuple[Step, ...]:
+    return tuple(steps)
+
+
 def _check_steps(_instance: object, _attribute: object, steps: tuple[Step, ...]) -> None:
     seen: set[str] = set()
     for step in steps:
@@ -97,7 +101,7 @@ class Pipeline:
 repair_unicode, normalize_whitespace, extract_headline, strip_cruft_lines, strip_injected_phrases
     """
 
-    steps: tuple[Step, ...] = attrs.field(converter=tuple, validator=_check_steps)
+    steps: tuple[Step, ...] = attrs.field(converter=_tuple_of_steps, validator=_check_steps)
 
     @classmethod
     def default(cls) -> Pipeline:
@@ -186,7 +190,7 @@ repair_unicode, normalize_whitespace, extract_headline, strip_cruft_lines, strip
             url=url,
             passes=tuple((s.name, repr(s.pass_)) for s in self.steps if s.enabled),
             version=__version__,
-            records=tuple(records),
+            records=records,
         )
 
 

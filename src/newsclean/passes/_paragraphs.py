@@ -28,6 +28,7 @@ SENTENCE_END = regex.compile(r"[.!?…。！？؟।۔][\"'”’»)\]]{0,3}$")
 SITE_SUFFIX = regex.compile(r"[^\S\n]+(?:[|·•]|[-–—]{1,2}|::)[^\S\n]+[^|·•\n]{1,60}$")
 
 _NOT_WORD = regex.compile(r"[\W_]+")
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 
 def key(text: str) -> str:
@@ -40,15 +41,12 @@ def key(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Words separated by spaces; a run of text without spaces (CJK) counts a word per 2 characters.
+    """Words separated by spaces, plus one per two characters of scripts written without spaces.
 
-    >>> word_count("Latest news"), word_count("最新消息")
-    (2, 2)
+    >>> word_count("Latest news"), word_count("最新消息"), word_count("東京 2020")
+    (2, 3, 3)
     """
-    words = text.split()
-    if len(words) == 1 and len(text) > 4:
-        return (len(text) + 1) // 2
-    return len(words)
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def looks_like_headline(line: str) -> bool:
@@ -91,7 +89,13 @@ def last_paragraphs(text: str, count: int) -> list[tuple[int, int]]:
     return spans
 
 
-_SPACE_AFTER = regex.compile(r"\s*+")
+_SPACE = regex.compile(r"\s*+")
+
+
+def _space_end(text: str, position: int) -> int:
+    """Where the whitespace starting at ``position`` ends."""
+    match = _SPACE.match(text, position)
+    return match.end() if match else position
 
 
 def drop_paragraphs(text: str, drops: Sequence[tuple[int, int, str, bool]]) -> list[Edit]:
@@ -108,13 +112,13 @@ Edit(start=4, end=7, replacement='', reason='c', to_title=False)]
     tail_from, limit = len(drops), len(text)
     for k in range(len(drops) - 1, -1, -1):
         start, end = drops[k][0], drops[k][1]
-        if _SPACE_AFTER.match(text, end).end() < limit:
+        if _space_end(text, end) < limit:
             break
         tail_from, limit = k, start
     edits = []
     for k, (start, end, reason, to_title) in enumerate(drops):
         if k < tail_from:
-            end = _SPACE_AFTER.match(text, end).end()
+            end = _space_end(text, end)
         else:
             while start > 0 and text[start - 1].isspace():
                 start -= 1

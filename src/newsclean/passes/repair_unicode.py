@@ -14,17 +14,16 @@ news text, not damage.
 
 >>> from newsclean.pipeline import Document
 >>> repair_unicode()(Document("Plain line.\\nThe regimeâ€™s &amp; the MEK’s."))
-[Edit(start=27, end=30, replacement='’', reason='repaired by ftfy: encode sloppy-windows-1252, \
-decode utf-8, apply unescape_html', to_title=False), Edit(start=32, end=37, replacement='&', \
-reason='repaired by ftfy: encode sloppy-windows-1252, decode utf-8, apply unescape_html', \
-to_title=False)]
+[Edit(start=22, end=25, replacement='’', reason='repaired by ftfy: apply unescape_html, \
+apply decode_inconsistent_utf8', to_title=False), Edit(start=28, end=32, replacement='', \
+reason='repaired by ftfy: apply unescape_html, apply decode_inconsistent_utf8', to_title=False)]
 """
 
 from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -137,7 +136,7 @@ def _common_length(
     return low
 
 
-def _reason(steps: list[tuple[str, str]] | None) -> str:
+def _reason(steps: Sequence[tuple[str, str]] | None) -> str:
     return "repaired by ftfy: " + ", ".join(f"{action} {what}" for action, what in steps or ())
 
 
@@ -161,10 +160,9 @@ class _RepairUnicode:
         return edits
 
     def __repr__(self) -> str:
-        changed = {k: v for k, v in self.config._asdict().items() if k != "explain"}
-        defaults = ftfy.TextFixerConfig()._asdict()
-        options = ", ".join(f"{k}={v!r}" for k, v in changed.items() if defaults[k] != v)
-        return f"repair_unicode({options})"
+        defaults = repair_unicode().config._asdict()
+        options = self.config._asdict().items()
+        return f"repair_unicode({', '.join(f'{k}={v!r}' for k, v in options if defaults[k] != v)})"
 
 
 def repair_unicode(**ftfy_options: Any) -> _RepairUnicode:
@@ -172,8 +170,8 @@ def repair_unicode(**ftfy_options: Any) -> _RepairUnicode:
 
     Options given here override :data:`DEFAULT_FTFY_OPTIONS`.
 
-    >>> repair_unicode(uncurl_quotes=True)
-    repair_unicode(uncurl_quotes=True, fix_character_width=False)
+    >>> repair_unicode(), repair_unicode(uncurl_quotes=True)
+    (repair_unicode(), repair_unicode(uncurl_quotes=True))
     >>> repair_unicode(uncurl=True)
     Traceback (most recent call last):
     ...

@@ -1,4 +1,4 @@
-"""``strip_cruft_lines``: drop lines that are navigation, links to other articles or calls to action.
+"""``strip_cruft_lines``: drop navigation lines, links to other articles, calls to action.
 
 Only whole lines go, and only in three shapes, each two signals at once:
 

@@ -1,0 +1,112 @@
+"""The provenance core: edits from several passes folded into one diff of the original."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean.edits import Edit, EditError, apply_edits, apply_records, check_edits
+
+
+def run(original: str, *passes: list[Edit]) -> tuple[str, list[tuple[int, int, str, str, str]]]:
+    text, records = original, []
+    for number, edits in enumerate(passes):
+        text, records = apply_edits(text, records, edits, f"p{number}")
+    return text, records
+
+
+def test_single_pass_records_in_original_coordinates() -> None:
+    assert run("aa bb cc", [Edit(2, 3, "", "x"), Edit(5, 6, "--", "y")]) == (
+        "aabb--cc",
+        [(2, 3, "", "p0", "x"), (5, 6, "--", "p0", "y")],
+    )
+
+
+def test_later_pass_maps_through_earlier_changes() -> None:
+    # p0 deletes "XX", p1 then edits "c" which now sits at 2.
+    assert run("abXXcd", [Edit(2, 4, "", "x")], [Edit(2, 3, "C", "y")]) == (
+        "abCd",
+        [(2, 4, "", "p0", "x"), (4, 5, "C", "p1", "y")],
+    )
+
+
+def test_edit_covering_an_earlier_replacement_absorbs_it() -> None:
+    # p0 repairs "Ã©" to "é"; p1 drops the whole word: one record, by p1.
+    assert run("a cafÃ© b", [Edit(5, 7, "é", "fix")], [Edit(2, 7, "", "drop")]) == (
+        "a b",
+        [(2, 8, "", "p1", "drop")],
+    )
+
+
+def test_edit_inside_an_earlier_replacement_keeps_its_other_parts() -> None:
+    assert run("x1234y", [Edit(1, 5, "abcd", "r")], [Edit(2, 3, "B", "s")]) == (
+        "xaBcdy",
+        [(1, 5, "aBcd", "p1", "s")],
+    )
+
+
+def test_edit_next_to_a_deletion_does_not_swallow_it() -> None:
+    text, records = run("ab  cd", [Edit(2, 4, "", "ws")], [Edit(0, 2, "", "drop")])
+    assert (text, records) == ("cd", [(0, 2, "", "p1", "drop"), (2, 4, "", "p0", "ws")])
+
+
+def test_insertion_where_text_was_deleted_lands_after_the_deletion() -> None:
+    assert run("a--b", [Edit(1, 3, "", "x")], [Edit(1, 1, "+", "y")]) == (
+        "a+b",
+        [(1, 3, "", "p0", "x"), (3, 3, "+", "p1", "y")],
+    )
+
+
+def test_two_cuts_into_one_earlier_replacement_become_one_record() -> None:
+    assert run("aaaa", [Edit(4, 4, "xx", "ins")], [Edit(0, 5, "", "a"), Edit(5, 6, "", "b")]) == (
+        "",
+        [(0, 4, "", "p1", "a; b")],
+    )
+
+
+def test_edit_that_changes_nothing_leaves_no_record() -> None:
+    assert run("same", [Edit(0, 4, "same", "noop")]) == ("same", [])
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"),
+    [
+        ([Edit(2, 1)], "outside the text"),
+        ([Edit(0, 9)], "outside the text"),
+        ([Edit(2, 3), Edit(0, 1)], "overlapping or unsorted"),
+        ([Edit(0, 3), Edit(2, 4)], "overlapping or unsorted"),
+        ([(1, 2)], "expected Edit"),
+    ],
+)
+def test_bad_edits_are_refused_with_the_pass_name(edits: list[Edit], message: str) -> None:
+    with pytest.raises(EditError, match=f"pass 'mine' .*{message}|{message}"):
+        check_edits(edits, 5, "mine")
+
+
+@st.composite
+def edit_lists(draw: st.DrawFn, text: str) -> list[Edit]:
+    """Sorted, non-overlapping random edits of ``text``."""
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits, previous = [], 0
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        if start >= previous:
+            replacement = draw(st.text(alphabet="xyz\n ", max_size=3))
+            edits.append(Edit(start, end, replacement, "r"))
+            previous = end
+    return edits
+
+
+@given(st.data(), st.text(alphabet="ab \n", max_size=30))
+def test_any_sequence_of_passes_keeps_a_complete_diff(data: st.DataObject, original: str) -> None:
+    text, records = original, []
+    for number in range(data.draw(st.integers(1, 5))):
+        edits = data.draw(edit_lists(text))
+        expected = apply_records(text, [(*e[:3], "", "") for e in edits])
+        text, records = apply_edits(text, records, edits, f"p{number}")
+        assert text == expected
+        assert apply_records(original, records) == text
+        for before, after in zip(records, records[1:]):
+            assert before[1] <= after[0] and before[:2] <= after[:2]
+        for start, end, replacement, *_ in records:
+            assert 0 <= start <= end <= len(original)
