@@ -22,6 +22,7 @@ reason='repaired by ftfy: apply unescape_html, apply decode_inconsistent_utf8', 
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -57,8 +58,9 @@ TRIGGER = regex.compile(
     + _char_class(ftfy.chardata.LIGATURES)
     + "]"
 )
-#: ftfy's own mojibake detector (a stdlib ``re`` pattern).
-MOJIBAKE = ftfy.badness.BADNESS_RE
+#: ftfy's own mojibake detector, with ``^`` matching at every line start: ftfy
+#: runs it on one line at a time, where ``^`` is the start of the line.
+MOJIBAKE = re.compile(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags | re.MULTILINE)
 
 
 def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterator[tuple[int, int]]:
@@ -78,22 +80,41 @@ def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterato
         yield start, segment_end
 
 
-def _positions(text: str) -> Iterator[int]:
+def _positions(text: str, limit: int) -> Iterator[int]:
     """Positions, in order, whose segment ftfy might change (some more than once)."""
     found = [m.start() for m in TRIGGER.finditer(text)]
     if not text.isascii():
-        found += [m.start() for m in MOJIBAKE.finditer(text)]
+        for match in MOJIBAKE.finditer(text):
+            found += _touched_lines(text, *match.span())
         if not unicodedata.is_normalized("NFC", text):
-            found += _unnormalized_lines(text)
+            found += _line_starts(text, lambda line: not unicodedata.is_normalized("NFC", line))
+    if len(text) > limit:
+        found += _line_starts(text, lambda line: len(line) > limit, chunk=limit)
     return iter(sorted(found))
 
 
-def _unnormalized_lines(text: str) -> list[int]:
-    """Start of every line that is not in NFC (the rare slow path)."""
-    starts, start = [], 0
+def _touched_lines(text: str, start: int, end: int) -> Iterator[int]:
+    """``start`` and the start of every further line that ``text[start:end]`` reaches into."""
+    yield start
+    newline = text.find("\n", start, end - 1)
+    while newline != -1:
+        yield newline + 1
+        newline = text.find("\n", newline + 1, end - 1)
+
+
+def _line_starts(
+    text: str, wanted: Callable[[str], bool], chunk: int | None = None
+) -> list[int]:
+    """The start of every line ``wanted`` picks (of each ``chunk``-long piece, if given).
+
+    A loop over lines: only for the rare texts that need it (not in NFC, or with
+    a line longer than ftfy's ``max_decode_length``).
+    """
+    starts: list[int] = []
+    start = 0
     for line in text.split("\n"):
-        if not unicodedata.is_normalized("NFC", line):
-            starts.append(start)
+        if wanted(line):
+            starts += range(start, start + len(line), chunk or len(line) or 1)
         start += len(line) + 1
     return starts
 
@@ -150,7 +171,8 @@ class _RepairUnicode:
         config = self.config
         first_tag = text.find("<")
         edits: list[Edit] = []
-        for start, end in _segments_around(text, _positions(text), config.max_decode_length):
+        limit = config.max_decode_length
+        for start, end in _segments_around(text, _positions(text, limit), limit):
             segment = text[start:end]
             if config.unescape_html == "auto" and -1 < first_tag < end:
                 config = config._replace(unescape_html=False)

@@ -1,0 +1,119 @@
+"""repair_unicode gives exactly ftfy.fix_text's output, on ftfy's own published cases.
+
+The cases in ``fixtures/ftfy-cases/`` are copied unchanged from ftfy's repository
+(see ``SOURCE.md`` there). The fast path must agree with ftfy on each case alone,
+embedded in a paragraph of plain text, and after a line holding ``<``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import ftfy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import Pipeline
+from newsclean.passes import repair_unicode
+from newsclean.passes.repair_unicode import DEFAULT_FTFY_OPTIONS
+
+CASES_DIR = Path(__file__).parent / "fixtures" / "ftfy-cases"
+CASES = [
+    case
+    for path in sorted(CASES_DIR.glob("*.json"))
+    for case in json.loads(path.read_text(encoding="utf-8"))
+]
+
+
+def repaired(text: str, **options: object) -> str:
+    pipeline = Pipeline.default()
+    for name in pipeline.names[1:]:
+        pipeline = pipeline.disable(name)
+    pipeline = pipeline.replace("repair_unicode", repair_unicode(**options))
+    return pipeline.run(text).text
+
+
+def ftfy_says(text: str, **options: object) -> str:
+    return ftfy.fix_text(text, **{**DEFAULT_FTFY_OPTIONS, **options})  # type: ignore[arg-type]
+
+
+def test_all_published_cases_are_loaded() -> None:
+    assert len(CASES) == 161
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["label"][:40])
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        "{}",
+        "Plain prose before it. {} And after it.",
+        "First line.\n{}\nLast line.",
+        "A <b>tag</b> line first.\n{}",
+    ],
+)
+def test_same_as_ftfy_on_published_case(case: dict[str, str], wrap: str) -> None:
+    text = wrap.format(case["original"])
+    assert repaired(text) == ftfy_says(text)
+
+
+@pytest.mark.parametrize("case", CASES[:40], ids=lambda c: c["label"][:40])
+def test_same_as_ftfy_with_ftfy_defaults(case: dict[str, str]) -> None:
+    options = {"uncurl_quotes": True, "fix_character_width": True}
+    assert repaired(case["original"], **options) == ftfy.fix_text(case["original"])
+
+
+def test_curly_quotes_and_full_width_punctuation_are_kept() -> None:
+    text = "“Quoted,” she said. 東京、大阪！"
+    assert repaired(text) == text
+
+
+def test_entities_are_not_unescaped_after_a_tag_as_in_ftfy() -> None:
+    text = "AT&amp;T rose.\nThe <b> tag.\nAT&amp;T fell."
+    assert repaired(text) == ftfy_says(text) == "AT&T rose.\nThe <b> tag.\nAT&amp;T fell."
+
+
+def test_unknown_option_is_refused_when_built() -> None:
+    with pytest.raises(TypeError, match="unknown ftfy option 'uncurl'"):
+        repair_unicode(uncurl=True)
+
+
+MOJIBAKE_PIECES = [
+    "Itâ€™s",
+    "cafÃ©",
+    "Ã ",
+    "&amp;",
+    "&lt;b&gt;",
+    "â€œquotedâ€\x9d",
+    "\x1b[31m",
+    "\x00",
+    "ﬁne",
+    "e\u0301",
+    "\r\n",
+    "\u2028",
+    "<",
+    "Ð¿Ñ€Ð¸Ð²ÐµÑ‚",
+    "â‚¬",
+    "\ufeff",
+    "\x85",
+]
+PIECES = st.sampled_from(MOJIBAKE_PIECES + ["plain words. ", "\n", " ", "Zürich ", "’", "—"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_same_as_ftfy_on_generated_mixtures(text: str) -> None:
+    assert repaired(text) == ftfy_says(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_same_as_ftfy_on_arbitrary_unicode(text: str) -> None:
+    assert repaired(text) == ftfy_says(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.integers(2, 12))
+def test_same_as_ftfy_when_long_lines_are_cut_into_pieces(text: str, limit: int) -> None:
+    assert repaired(text, max_decode_length=limit) == ftfy_says(text, max_decode_length=limit)
