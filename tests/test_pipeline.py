@@ -12,8 +12,8 @@ from newsclean.passes import strip_cruft_lines
 DEFAULT_NAMES = (
     "repair_unicode",
     "normalize_whitespace",
-    "extract_headline",
     "strip_cruft_lines",
+    "extract_headline",
     "strip_injected_phrases",
 )
 PAGE = "Storm hits coast\n\nWinds reached 120 km/h overnight.\n\nRead More"
@@ -34,9 +34,9 @@ def test_repr_shows_every_pass_with_its_settings() -> None:
     assert repr(Pipeline.default().disable("extract_headline")) == (
         "Pipeline([('repair_unicode', repair_unicode()), "
         "('normalize_whitespace', normalize_whitespace()), "
-        "('extract_headline', extract_headline(look_ahead=6, look_behind=3)) [disabled], "
         "('strip_cruft_lines', strip_cruft_lines(languages=('en',), max_link_words=30, "
         "max_call_words=20)), "
+        "('extract_headline', extract_headline(look_ahead=6, look_behind=3)) [disabled], "
         "('strip_injected_phrases', strip_injected_phrases(max_words=5, min_repeats=2))])"
     )
 
@@ -74,7 +74,7 @@ def test_unknown_name_lists_the_valid_names(change) -> None:  # type: ignore[no-
 
 
 def test_user_pass_inserted_by_function_name() -> None:
-    pipeline = Pipeline.default().insert_after("strip_cruft_lines", shout_to_calm)
+    pipeline = Pipeline.default().insert_after("extract_headline", shout_to_calm)
     assert pipeline.names == (*DEFAULT_NAMES[:4], "shout_to_calm", DEFAULT_NAMES[4])
     article = pipeline.run("Goal!!! The striker scored in the last minute!!!")
     assert article.text == "Goal! The striker scored in the last minute!"

@@ -11,7 +11,7 @@ provenance. A pass that finds nothing returns an empty sequence.
 >>> def calm_down(document):
 ...     return [Edit(m.start(), m.end(), "!", "repeated exclamation marks")
 ...             for m in SHOUT.finditer(document.text)]
->>> pipeline = Pipeline.default().insert_after("strip_cruft_lines", calm_down)
+>>> pipeline = Pipeline.default().insert_after("extract_headline", calm_down)
 >>> pipeline.run("Goal!!! The striker scored in the last minute!!!").text
 'Goal! The striker scored in the last minute!'
 """
@@ -90,7 +90,7 @@ class Pipeline:
     """Ordered named passes. Every method returns a new pipeline.
 
     >>> Pipeline.default().names
-    ('repair_unicode', 'normalize_whitespace', 'extract_headline', 'strip_cruft_lines', \
+    ('repair_unicode', 'normalize_whitespace', 'strip_cruft_lines', 'extract_headline', \
 'strip_injected_phrases')
     >>> Pipeline.default().disable("extract_headline").enabled_names
     ('repair_unicode', 'normalize_whitespace', 'strip_cruft_lines', 'strip_injected_phrases')
@@ -98,7 +98,7 @@ class Pipeline:
     Traceback (most recent call last):
     ...
     newsclean.pipeline.PipelineError: No pass 'strip_ads' in the pipeline. Available names: \
-repair_unicode, normalize_whitespace, extract_headline, strip_cruft_lines, strip_injected_phrases
+repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip_injected_phrases
     """
 
     steps: tuple[Step, ...] = attrs.field(converter=_tuple_of_steps, validator=_check_steps)

@@ -29,7 +29,7 @@ def default_passes() -> list[tuple[str, Pass]]:
     return [
         ("repair_unicode", repair_unicode()),
         ("normalize_whitespace", normalize_whitespace()),
-        ("extract_headline", extract_headline()),
         ("strip_cruft_lines", strip_cruft_lines()),
+        ("extract_headline", extract_headline()),
         ("strip_injected_phrases", strip_injected_phrases()),
     ]

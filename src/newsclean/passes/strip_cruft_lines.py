@@ -11,7 +11,10 @@ Only whole lines go, and only in three shapes, each two signals at once:
   ``max_call_words`` words ("Follow us on Twitter").
 
 Prose that starts with the same words stays: "Read more carefully, the report
-says ..." is neither a bare label nor a phrase followed by a delimiter.
+says ..." is neither a bare label nor a phrase followed by a delimiter. A link
+line that opens a text whose title is not known yet stays too: at the very top,
+"Watch: Floodwater sweeps through town" is likelier the page's own headline
+(``extract_headline`` runs next) than a link to another page.
 
 >>> from newsclean.pipeline import Document
 >>> text = "Read more carefully, the report says.\\n\\nAlso Read: Rates rise again\\n\\nRead More"
@@ -71,6 +74,8 @@ class _StripCruftLines:
         drops = []
         for match in self.pattern.finditer(text):
             reason = self._reason(match)
+            if reason == LINK and document.title is None and not text[: match.start()].strip():
+                continue
             if reason:
                 drops.append((match.start(), match.end(), reason, False))
         return drop_paragraphs(text, drops)
