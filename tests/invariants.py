@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import newsclean
 from newsclean import Article
 from newsclean.edits import apply_records
@@ -14,7 +16,7 @@ def check_invariants(article: Article, *, title: str | None = None) -> None:
     for change in changes:
         assert original[change.start : change.end] == change.removed, change
         assert change.removed != change.replacement, change
-    for before, after in zip(changes, changes[1:]):
+    for before, after in itertools.pairwise(changes):
         assert (before.start, before.end) <= (after.start, after.end), (before, after)
         assert before.end <= after.start, (before, after)
     assert apply_records(original, article.records) == article.text

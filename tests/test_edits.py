@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -89,7 +91,7 @@ def edit_lists(draw: st.DrawFn, text: str) -> list[Edit]:
     """Sorted, non-overlapping random edits of ``text``."""
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
     edits, previous = [], 0
-    for start, end in zip(cuts[::2], cuts[1::2]):
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
         if start >= previous:
             replacement = draw(st.text(alphabet="xyz\n ", max_size=3))
             edits.append(Edit(start, end, replacement, "r"))
@@ -106,7 +108,7 @@ def test_any_sequence_of_passes_keeps_a_complete_diff(data: st.DataObject, origi
         text, records = apply_edits(text, records, edits, f"p{number}")
         assert text == expected
         assert apply_records(original, records) == text
-        for before, after in zip(records, records[1:]):
+        for before, after in itertools.pairwise(records):
             assert before[1] <= after[0] and before[:2] <= after[:2]
-        for start, end, replacement, *_ in records:
+        for start, end, *_ in records:
             assert 0 <= start <= end <= len(original)

@@ -13,13 +13,13 @@ from typing import Any
 
 import ftfy
 import pytest
-from invariants import check_invariants
 
 import newsclean
+from invariants import check_invariants
 from newsclean.passes.repair_unicode import DEFAULT_FTFY_OPTIONS
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PAGES = sorted(FIXTURES.glob("pages/*.txt")) + [FIXTURES / "seed" / "iran-mek.txt"]
+PAGES = [*sorted(FIXTURES.glob("pages/*.txt")), FIXTURES / "seed" / "iran-mek.txt"]
 
 
 def expected_for(page: Path) -> dict[str, Any]:

@@ -24,7 +24,10 @@ def only(*names: str) -> Pipeline:
 
 
 def test_whitespace_lines_go_and_paragraphs_get_one_blank_line() -> None:
-    text = "\ufeff\u00a0 First line\u00a0\n\u00a0\n\t\n\u200b\nSecond\u00a0\u00a0line\r\nThird  line \n\n\n"
+    text = (
+        "\ufeff\u00a0 First line\u00a0\n\u00a0\n\t\n\u200b\n"
+        "Second\u00a0\u00a0line\r\nThird  line \n\n\n"
+    )
     article = only("normalize_whitespace").run(text)
     assert article.paragraphs == ("First line", "Second line", "Third line")
 
@@ -67,7 +70,8 @@ def test_headline_moves_to_title_and_repeats_go() -> None:
 def test_text_starting_with_a_sentence_gets_no_title() -> None:
     text = f"{BODY}\n\nThe mayor said the plan was fair."
     article = only("extract_headline").run(text)
-    assert (article.title, article.paragraphs) == (None, (BODY, "The mayor said the plan was fair."))
+    assert article.title is None
+    assert article.paragraphs == (BODY, "The mayor said the plan was fair.")
 
 
 @pytest.mark.parametrize(
@@ -176,7 +180,7 @@ def test_site_lexicon_adds_its_own_labels() -> None:
     ("kwargs", "error", "message"),
     [
         ({"languages": "en"}, TypeError, "not the string 'en'"),
-        ({"languages": ["zz"]}, ValueError, "No lexicon for language 'zz'. Available languages: en"),
+        ({"languages": ["zz"]}, ValueError, "No lexicon for language 'zz'. Available languages"),
         ({"languages": []}, ValueError, "needs at least one language or lexicon"),
         ({"max_call_words": 0}, ValueError, "max_call_words must be a positive int"),
     ],

@@ -98,7 +98,7 @@ MOJIBAKE_PIECES = [
     "\ufeff",
     "\x85",
 ]
-PIECES = st.sampled_from(MOJIBAKE_PIECES + ["plain words. ", "\n", " ", "Zürich ", "’", "—"])
+PIECES = st.sampled_from([*MOJIBAKE_PIECES, "plain words. ", "\n", " ", "Zürich ", "’", "—"])
 
 
 @settings(max_examples=300, deadline=None)

@@ -7,8 +7,7 @@ that was not normalized (paragraphs are then the non-blank lines).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import islice
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -68,25 +67,30 @@ def looks_like_headline(line: str) -> bool:
     )
 
 
-def first_paragraphs(text: str, count: int) -> list[tuple[int, int]]:
-    """Spans of the first ``count`` paragraphs."""
-    return [m.span(1) for m in islice(LINE.finditer(text), count)]
+def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Spans of the paragraphs from ``start`` on, lazily.
+
+    >>> list(paragraphs("A\\n\\n  B \\nC"))
+    [(0, 1), (5, 6), (8, 9)]
+    """
+    return (m.span(1) for m in LINE.finditer(text, start))
 
 
-def last_paragraphs(text: str, count: int) -> list[tuple[int, int]]:
-    """Spans of the last ``count`` paragraphs, in document order."""
-    spans: list[tuple[int, int]] = []
+def paragraphs_backwards(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the paragraphs from the last one back, lazily.
+
+    >>> list(paragraphs_backwards("A\\n\\n  B \\nC"))
+    [(8, 9), (5, 6), (0, 1)]
+    """
     end = len(text)
-    while end > 0 and len(spans) < count:
+    while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         stripped = line.strip()
         if stripped:
             left = start + line.index(stripped[0])
-            spans.append((left, left + len(stripped)))
+            yield left, left + len(stripped)
         end = start - 1
-    spans.reverse()
-    return spans
 
 
 _SPACE = regex.compile(r"\s*+")

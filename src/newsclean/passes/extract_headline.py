@@ -1,12 +1,13 @@
 """``extract_headline``: find the headline, move it to the title, drop its repeats.
 
 The title is the caller's ``title`` when given. Otherwise it is the first
-paragraph when that looks like a headline (short, not ending like a sentence)
-or is repeated just below it; a text that starts with an ordinary paragraph
-keeps it and gets no title. Repeats of the title among the next
-``look_ahead`` paragraphs (differing in case, punctuation, spacing, or with a
-``" | Site"`` / ``" - Site"`` suffix) are removed, and so is one repeat among
-the last ``look_behind`` paragraphs.
+paragraph when that looks like a headline (short, not ending like a sentence),
+or when it is short, does not end in a full stop and is repeated just below it
+("Is the ferry safe?" twice); a text that starts with an ordinary paragraph
+keeps it and gets no title. Repeats of the title (differing in case,
+punctuation, spacing, or with a ``" | Site"`` / ``" - Site"`` suffix) are
+removed near the top, until ``look_ahead`` other paragraphs have been seen, and
+near the end, until ``look_behind`` other paragraphs have been seen.
 
 >>> from newsclean.pipeline import Document
 >>> text = "Floods close schools\\n\\nFLOODS CLOSE SCHOOLS | The Star\\n\\nRain fell all week."
@@ -16,16 +17,19 @@ the last ``look_behind`` paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import islice, takewhile
+
 import attrs
 
 from newsclean.edits import Edit
 from newsclean.passes._paragraphs import (
     SITE_SUFFIX,
     drop_paragraphs,
-    first_paragraphs,
     key,
-    last_paragraphs,
     looks_like_headline,
+    paragraphs,
+    paragraphs_backwards,
 )
 from newsclean.pipeline import Document
 
@@ -52,29 +56,55 @@ class _ExtractHeadline:
 
     def __call__(self, document: Document) -> list[Edit]:
         text = document.text
-        top = first_paragraphs(text, self.look_ahead + 1)
-        if not top:
-            return []
-        drops: list[tuple[int, int, str, bool]] = []
         title = document.title
+        drops: list[tuple[int, int, str, bool]] = []
+        top_from = 0
         if title is None:
-            first = text[top[0][0] : top[0][1]]
-            below = set().union(*(_keys(text[s:e]) for s, e in top[1:]))
-            if not looks_like_headline(first) and not _keys(first) & below:
+            top = list(islice(paragraphs(text), self.look_ahead + 1))
+            if not top or not self._is_headline(text, top):
                 return []
-            title = first
+            title, top_from = text[top[0][0] : top[0][1]], top[0][1]
             drops.append((*top[0], MOVED, True))
-            top = top[1:]
-        else:
-            top = top[: self.look_ahead]
         title_keys = _keys(title)
-        drops += [(s, e, REPEAT, False) for s, e in top if _keys(text[s:e]) & title_keys]
-        last_top = drops[-1][1] if drops else 0
-        for s, e in reversed(last_paragraphs(text, self.look_behind)):
-            if s > last_top and _keys(text[s:e]) & title_keys:
-                drops.append((s, e, REPEAT_AT_END, False))
+        below = paragraphs(text, top_from)
+        top_end = max(top_from, self._repeats(text, below, title_keys, REPEAT, drops))
+        at_end: list[tuple[int, int, str, bool]] = []
+        ends = takewhile(lambda span: span[0] >= top_end, paragraphs_backwards(text))
+        self._repeats(text, ends, title_keys, REPEAT_AT_END, at_end, window=self.look_behind)
+        return drop_paragraphs(text, drops + at_end[::-1])
+
+    def _is_headline(self, text: str, top: list[tuple[int, int]]) -> bool:
+        """Whether the first paragraph is the headline (see the module docstring)."""
+        first = text[top[0][0] : top[0][1]]
+        if looks_like_headline(first):
+            return True
+        below = set().union(*(_keys(text[s:e]) for s, e in top[1:]))
+        return bool(_keys(first) & below) and looks_like_headline(first.rstrip("?!"))
+
+    def _repeats(
+        self,
+        text: str,
+        spans: Iterable[tuple[int, int]],
+        title_keys: set[str],
+        reason: str,
+        drops: list[tuple[int, int, str, bool]],
+        window: int | None = None,
+    ) -> int:
+        """Add to ``drops`` the repeats of the title among ``spans``, until ``window``
+        other paragraphs (default ``look_ahead``) have been seen. Counting only the
+        paragraphs that stay makes a second run see the same window: idempotent.
+        Returns where the search stopped.
+        """
+        kept, stop = 0, 0
+        for start, end in spans:
+            if kept >= (self.look_ahead if window is None else window):
                 break
-        return drop_paragraphs(text, drops)
+            if _keys(text[start:end]) & title_keys:
+                drops.append((start, end, reason, False))
+            else:
+                kept += 1
+            stop = end
+        return stop
 
     def __repr__(self) -> str:
         return f"extract_headline(look_ahead={self.look_ahead}, look_behind={self.look_behind})"

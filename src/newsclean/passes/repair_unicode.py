@@ -102,9 +102,7 @@ def _touched_lines(text: str, start: int, end: int) -> Iterator[int]:
         newline = text.find("\n", newline + 1, end - 1)
 
 
-def _line_starts(
-    text: str, wanted: Callable[[str], bool], chunk: int | None = None
-) -> list[int]:
+def _line_starts(text: str, wanted: Callable[[str], bool], chunk: int | None = None) -> list[int]:
     """The start of every line ``wanted`` picks (of each ``chunk``-long piece, if given).
 
     A loop over lines: only for the rare texts that need it (not in NFC, or with
@@ -140,9 +138,7 @@ def _diff(old: str, new: str, offset: int, reason: str) -> list[Edit]:
     ]
 
 
-def _common_length(
-    a: str, b: str, part: Callable[[str, int], str], most: int | None = None
-) -> int:
+def _common_length(a: str, b: str, part: Callable[[str, int], str], most: int | None = None) -> int:
     """The largest ``n <= most`` with ``part(a, n) == part(b, n)``, by binary search.
 
     Each probe is one string comparison in C, so a long line costs O(n log n) in C.

@@ -1,0 +1,75 @@
+"""Property tests: the provenance invariants and idempotence on generated text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from invariants import check_invariants
+
+PROSE = [
+    "The council approved the budget on Tuesday after a long debate.",
+    "“We will not back down,” the minister said.",
+    "Prices rose by 3.2 percent in the year to March, the agency said.",
+    "Read more carefully, the report says the council overspent.",
+    "Advertisement revenue fell by 12 percent last year.",
+    "Zürich’s café owners welcomed the decision.",
+    "東京の市場は上昇した。",
+    "Миллионы людей вышли на улицы.",
+    "الحكومة أعلنت عن خطة جديدة.",
+]
+CRUFT = [
+    "Read More",
+    "Latest news",
+    "Related news",
+    "ADVERTISEMENT",
+    "Also Read: Rates rise again as inflation bites",
+    "Follow us on Twitter",
+    "Share this article",
+]
+HEADLINES = ["Floods close schools in the north", "Budget approved | The Daily Star"]
+PADDING = ["", " ", "\u00a0", "\u00a0 \u00a0", "\t", "\u200b", "\r"]
+MOJIBAKE = ["Itâ€™s", "cafÃ©", "&amp;", "â€œquotedâ€\x9d", "\x00", "ﬁne", " Clerical Regime"]
+
+LINES = st.one_of(
+    st.sampled_from(PROSE),
+    st.sampled_from(CRUFT),
+    st.sampled_from(HEADLINES),
+    st.sampled_from(PADDING),
+    st.lists(st.sampled_from(PROSE + MOJIBAKE), min_size=1, max_size=3).map(" ".join),
+)
+PAGES = st.lists(LINES, max_size=25).map("\n".join)
+TITLES = st.one_of(st.none(), st.sampled_from(HEADLINES))
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(PAGES, TITLES)
+def test_invariants_on_realistic_pages(page: str, title: str | None) -> None:
+    article = newsclean.clean(page, title=title)
+    check_invariants(article, title=article.title)
+
+
+@SETTINGS
+@given(st.text(max_size=300), TITLES)
+def test_invariants_on_arbitrary_unicode(text: str, title: str | None) -> None:
+    article = newsclean.clean(text, title=title)
+    check_invariants(article, title=article.title)
+
+
+@SETTINGS
+@given(PAGES)
+def test_prose_is_never_lost_without_a_change_saying_why(page: str) -> None:
+    article = newsclean.clean(page)
+    kept = article.text
+    for sentence in PROSE:
+        if sentence in page and sentence not in kept:
+            assert any(sentence in c.removed for c in article.changes), article.explain()
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PROSE), min_size=1, max_size=8), st.lists(st.sampled_from(CRUFT)))
+def test_prose_paragraphs_survive_cruft_around_them(prose: list[str], cruft: list[str]) -> None:
+    page = "\n\n".join(cruft + prose + cruft)
+    assert newsclean.clean(page).paragraphs == tuple(prose)
