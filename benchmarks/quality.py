@@ -65,6 +65,8 @@ DEFAULT_TRAF_EVAL = REPO / ".." / "shared" / "corpora" / "trafilatura-eval"
 CACHE_DIR = Path("/tmp/newsclean-quality")
 TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": False}
 LIVE = "trafilatura-live"
+#: Extractors that return the whole page text (menus, footers): left out of --cruft.
+FULL_PAGE = frozenset({"html-text", "inscriptis"})
 EPSILON = 1e-9
 
 
@@ -179,10 +181,10 @@ class Cleaned:
     error: str | None = None
 
 
-def clean(text: str) -> Cleaned:
+def clean(text: str, pipeline: newsclean.Pipeline | None = None) -> Cleaned:
     """``newsclean.clean(text)`` without a title; on an exception the text is kept as is."""
     try:
-        article = newsclean.clean(text)
+        article = newsclean.clean(text, pipeline=pipeline)
     except Exception as exc:  # a crash is reported, not fatal
         return Cleaned(text, [], f"{type(exc).__name__}: {exc}")
     return Cleaned(article.text, list(article.changes))
@@ -211,6 +213,25 @@ def removes_target(change: newsclean.Change, target: Counter[Shingle], joined: s
     return bool(lost)
 
 
+def rule_of(change: newsclean.Change) -> str:
+    """The rule behind a change: pass and reason, numbers in the reason as ``#``.
+
+    >>> rule_of(newsclean.Change("p", "tail ends 6 paragraphs", 0, 1, "x", ""))
+    'p / tail ends # paragraphs'
+    """
+    reason = "".join("#" if ch.isdigit() else ch for ch in change.reason)
+    return f"{change.pass_name} / {reason}".replace("##", "#")
+
+
+def group_changes(changes: list[dict[str, str]], limit: int = 5) -> list[str]:
+    """Changes as report lines, identical ones merged (``×n``), at most ``limit`` lines."""
+    counts = Counter(f"{c['pass']} / {c['reason']}: {shorten(c['removed'])!r}" for c in changes)
+    lines = [line + (f"  ×{n}" if n > 1 else "") for line, n in counts.most_common()]
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"… and {len(lines) - limit} more"]
+    return lines
+
+
 # --------------------------------------------------------------------------- shingle mode
 
 
@@ -227,6 +248,7 @@ class PairResult:
     changes: int
     removed_chars: int
     nongold_lines: list[str]
+    rules: dict[str, list[int]]
     error: str | None
 
     @property
@@ -273,16 +295,27 @@ def nongold_lines(text: str, gold: Counter[Shingle], gold_joined: str) -> list[s
 
 
 def score_pair(
-    doc: dict[str, Any], extractor: str, extracted: str, gold: dict[str, Any]
+    doc: dict[str, Any],
+    extractor: str,
+    extracted: str,
+    gold: dict[str, Any],
+    pipeline: newsclean.Pipeline | None = None,
 ) -> PairResult:
     """Score one extraction alone and cleaned, and find what cleaning took from the gold."""
-    done = clean(extracted)
+    done = clean(extracted, pipeline)
     raw_set, clean_set = shingles(extracted), shingles(done.text)
-    gold_changes = [
-        {"pass": c.pass_name, "reason": c.reason, "removed": c.removed}
-        for c in done.changes
-        if removes_target(c, gold["shingles"], gold["joined"])
-    ]
+    gold_changes = []
+    rules: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for change in done.changes:
+        if not tokenize(change.removed):
+            continue  # spacing and punctuation changes are not rules that drop text
+        tally = rules[rule_of(change)]
+        tally[0] += 1
+        if removes_target(change, gold["shingles"], gold["joined"]):
+            tally[1] += 1
+            gold_changes.append(
+                {"pass": change.pass_name, "reason": change.reason, "removed": change.removed}
+            )
     return PairResult(
         id=doc["id"],
         extractor=extractor,
@@ -293,6 +326,7 @@ def score_pair(
         changes=len(done.changes),
         removed_chars=sum(len(c.removed) for c in done.changes),
         nongold_lines=nongold_lines(done.text, gold["shingles"], gold["joined"]),
+        rules=dict(rules),
         error=done.error,
     )
 
@@ -306,7 +340,11 @@ def gold_info(text: str) -> dict[str, Any]:
     }
 
 
-def score_corpus(docs: list[dict[str, Any]], live: list[str] | None) -> list[PairResult]:
+def score_corpus(
+    docs: list[dict[str, Any]],
+    live: list[str] | None,
+    pipeline: newsclean.Pipeline | None = None,
+) -> list[PairResult]:
     """Every (page, extractor) pair, the live trafilatura column last."""
     results = []
     for number, doc in enumerate(docs):
@@ -315,7 +353,7 @@ def score_corpus(docs: list[dict[str, Any]], live: list[str] | None) -> list[Pai
         if live is not None:
             outputs[LIVE] = live[number]
         for extractor, text in outputs.items():
-            results.append(score_pair(doc, extractor, text or "", gold))
+            results.append(score_pair(doc, extractor, text or "", gold, pipeline))
     return results
 
 
@@ -381,8 +419,8 @@ def print_worst(results: list[PairResult], count: int) -> None:
         )
         if not result.gold_changes:
             print("    (no single change holds gold shingles: loss at edit boundaries)")
-        for change in result.gold_changes:
-            print(f"    {change['pass']} / {change['reason']}: {shorten(change['removed'])!r}")
+        for line in group_changes(result.gold_changes):
+            print(f"    {line}")
 
 
 def print_best(
@@ -399,7 +437,7 @@ def print_best(
             f"{result.cleaned.precision:.3f} ({result.precision_gain:+.4f}), "
             f"R {result.raw.recall:.3f} -> {result.cleaned.recall:.3f}, {result.changes} changes"
         )
-        for line in changes.get((result.id, result.extractor), [])[:3]:
+        for line in changes.get((result.id, result.extractor), []):
             print(f"    {line}")
 
 
@@ -417,9 +455,13 @@ def largest_changes(
                 done = clean(text or "")
                 removing = [c for c in done.changes if tokenize(c.removed)]
                 ordered = sorted(removing, key=lambda c: -len(c.removed))
-                out[(doc["id"], extractor)] = [
-                    f"{c.pass_name} / {c.reason}: {shorten(c.removed)!r}" for c in ordered
-                ]
+                out[(doc["id"], extractor)] = group_changes(
+                    [
+                        {"pass": c.pass_name, "reason": c.reason, "removed": c.removed}
+                        for c in ordered
+                    ],
+                    limit=3,
+                )
     return out
 
 
@@ -429,17 +471,51 @@ def line_key(line: str) -> str:
     return "".join("#" if ch.isdigit() else ch for ch in words)
 
 
+def print_rules(results: list[PairResult]) -> None:
+    """Per rule: changes that removed words, and how many of them removed gold text."""
+    made: Counter[str] = Counter()
+    gold: Counter[str] = Counter()
+    for result in results:
+        for rule, (count, gold_count) in result.rules.items():
+            made[rule] += count
+            gold[rule] += gold_count
+    print("\nRules (changes removing words; of them, removing gold text):")
+    for rule, count in made.most_common():
+        share = 100 * gold[rule] / count
+        print(f"  {count:>6} {gold[rule]:>5} ({share:5.1f}%)  {rule}")
+
+
+def print_ablation(
+    docs: list[dict[str, Any]], live: list[str] | None, full: dict[str, Any]
+) -> None:
+    """What each pass adds: the full pipeline minus the pipeline without that pass (ALL row)."""
+    default = newsclean.Pipeline.default()
+    print("\nPer pass (full pipeline minus pipeline without the pass, all pairs averaged):")
+    print(f"  {'pass':<24}{'dP':>8}{'dR':>8}{'dF1':>8}")
+    for name in default.enabled_names:
+        rows = summary_rows(score_corpus(docs, live, default.disable(name)))
+        without = rows[-1]
+        deltas = [
+            full[f"cleaned_{m}"] - without[f"cleaned_{m}"] for m in ("precision", "recall", "f1")
+        ]
+        print(f"  {name:<24}" + "".join(f"{d:>+8.4f}" for d in deltas))
+
+
 def print_cruft(results: list[PairResult], count: int) -> None:
-    """The non-gold lines that survive cleaning on the most pages."""
+    """The non-gold lines that survive cleaning on the most pages (article extractors only)."""
     pages: dict[str, set[str]] = defaultdict(set)
     pairs: Counter[str] = Counter()
+    results = [r for r in results if r.extractor not in FULL_PAGE]
     for result in results:
         for line in set(map(line_key, result.nongold_lines)):
             pages[line].add(result.id)
             pairs[line] += 1
     ranked = sorted(pages, key=lambda k: (-len(pages[k]), -pairs[k], k))[:count]
     total = sum(len(r.nongold_lines) for r in results)
-    print(f"\nNon-gold lines surviving cleaning: {total} in all; most frequent (pages, pairs):")
+    print(
+        f"\nNon-gold lines surviving cleaning (without {', '.join(sorted(FULL_PAGE))}):"
+        f" {total} in all; most frequent (pages, pairs):"
+    )
     for line in ranked:
         print(f"  {len(pages[line]):>3} {pairs[line]:>4}  {shorten(line, 90)!r}")
 
@@ -474,6 +550,9 @@ def shingle_mode(args: argparse.Namespace) -> dict[str, Any]:
         (r.id, r.extractor) for r in sorted(results, key=lambda r: -r.precision_gain)[: args.worst]
     }
     print_best(results, args.worst, largest_changes(docs, live, best_ids))
+    print_rules(results)
+    if args.per_pass:
+        print_ablation(docs, live, rows[-1])
     if args.cruft:
         print_cruft(results, args.cruft)
     return {
@@ -576,8 +655,8 @@ def snippet_mode(args: argparse.Namespace) -> dict[str, Any]:
             print(f"- {result.id}: {shorten(item['snippet'], 90)!r}")
             if not item["changes"]:
                 print("    (no single change holds the snippet)")
-            for change in item["changes"]:
-                print(f"    {change['pass']} / {change['reason']}: {shorten(change['removed'])!r}")
+            for line in group_changes(item["changes"]):
+                print(f"    {line}")
     gained = [r for r in results if r.drop_removed]
     print(
         f"\nmust_drop snippets newsclean removed ({sum(len(r.drop_removed) for r in gained)}"
@@ -627,6 +706,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="list the N most frequent non-gold lines left after cleaning",
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    parser.add_argument(
+        "--per-pass", action="store_true", help="also score the pipeline without each pass"
+    )
     parser.add_argument("--no-live", action="store_true", help="do not run trafilatura")
     parser.add_argument("--json", metavar="OUT", help="write all per-page figures to OUT")
     args = parser.parse_args(argv)
