@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.edits import Edit, EditError, apply_edits, apply_records, check_edits
@@ -14,7 +14,7 @@ from newsclean.edits import Edit, EditError, apply_edits, apply_records, check_e
 def run(original: str, *passes: list[Edit]) -> tuple[str, list[tuple[int, int, str, str, str]]]:
     text, records = original, []
     for number, edits in enumerate(passes):
-        text, records = apply_edits(text, records, edits, f"p{number}")
+        text, records = apply_edits(original, text, records, edits, f"p{number}")
     return text, records
 
 
@@ -99,16 +99,26 @@ def edit_lists(draw: st.DrawFn, text: str) -> list[Edit]:
     return edits
 
 
+@settings(max_examples=500)
 @given(st.data(), st.text(alphabet="ab \n", max_size=30))
 def test_any_sequence_of_passes_keeps_a_complete_diff(data: st.DataObject, original: str) -> None:
     text, records = original, []
     for number in range(data.draw(st.integers(1, 5))):
         edits = data.draw(edit_lists(text))
         expected = apply_records(text, [(*e[:3], "", "") for e in edits])
-        text, records = apply_edits(text, records, edits, f"p{number}")
+        text, records = apply_edits(original, text, records, edits, f"p{number}")
         assert text == expected
         assert apply_records(original, records) == text
         for before, after in itertools.pairwise(records):
             assert before[1] <= after[0] and before[:2] <= after[:2]
-        for start, end, *_ in records:
+        for start, end, replacement, *_ in records:
             assert 0 <= start <= end <= len(original)
+            assert original[start:end] != replacement
+
+
+def test_earlier_deletion_inside_a_later_edit_keeps_its_own_pass() -> None:
+    # p0 deletes "XX"; p1 then deletes "b" + "c" around the spot where it was.
+    assert run("abXXcd", [Edit(2, 4, "", "x")], [Edit(1, 3, "-", "y")]) == (
+        "a-d",
+        [(1, 2, "-", "p1", "y"), (2, 4, "", "p0", "x"), (4, 5, "", "p1", "y")],
+    )

@@ -16,7 +16,7 @@ import functools
 from newsclean._version import __version__
 from newsclean.article import Article, Change
 from newsclean.decoding import decode_bytes
-from newsclean.edits import Edit, EditError
+from newsclean.edits import Edit, EditError, drop_paragraphs
 from newsclean.pipeline import Document, Pass, Pipeline, PipelineError
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "PipelineError",
     "__version__",
     "clean",
+    "drop_paragraphs",
 ]
 
 

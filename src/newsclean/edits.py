@@ -10,12 +10,15 @@ are built from them only when somebody reads ``Article.changes``.
 When a pass edits text that an earlier pass produced (say a line that
 ``repair_unicode`` fixed is later dropped as cruft), the two merge into one
 record attributed to the later pass: the record always says what finally
-happened to that stretch of the original.
+happened to that stretch of the original. Earlier deletions that merely lie
+inside a later edit's span are not merged: the later edit is split around
+them, so they keep their own pass and reason.
 
->>> text, records = apply_edits("Hello  world", (), [Edit(5, 7, " ", "collapse")], "ws")
+>>> original = "Hello  world"
+>>> text, records = apply_edits(original, original, (), [Edit(5, 7, " ", "collapse")], "ws")
 >>> text, records
 ('Hello world', [(5, 7, ' ', 'ws', 'collapse')])
->>> apply_edits(text, records, [Edit(0, 6, "", "drop")], "cut")
+>>> apply_edits(original, text, records, [Edit(0, 6, "", "drop")], "cut")
 ('world', [(0, 7, '', 'cut', 'drop')])
 """
 
@@ -24,7 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-__all__ = ["Edit", "EditError", "Record", "apply_edits", "apply_records"]
+import regex
+
+__all__ = ["Edit", "EditError", "Record", "apply_edits", "apply_records", "drop_paragraphs"]
 
 #: One change to the original: ``(start, end, replacement, pass_name, reason)``.
 Record = tuple[int, int, str, str, str]
@@ -78,13 +83,13 @@ def check_edits(edits: Sequence[Edit], length: int, pass_name: str) -> None:
 
 
 def apply_edits(
-    text: str, records: Sequence[Record], edits: Iterable[Edit], pass_name: str
+    original: str, text: str, records: Sequence[Record], edits: Iterable[Edit], pass_name: str
 ) -> tuple[str, list[Record]]:
     """Apply ``edits`` (sorted, disjoint, in ``text`` coordinates) to ``text``.
 
-    ``records`` is the diff from the original to ``text``. Returns the new text
-    and the new diff from the original to it. Edits that change nothing are
-    ignored, so a pass that finds nothing to do leaves no trace. Linear in the
+    ``records`` is the diff from ``original`` to ``text``. Returns the new text
+    and the new diff from ``original`` to it. Edits (and parts of edits) that
+    change nothing are ignored, so a pass that finds nothing to do leaves no trace. Linear in the
     number of records and edits (plus the length of the text, to rebuild it).
     """
     spans = _spans_in(records)
@@ -98,13 +103,20 @@ def apply_edits(
             merged.append(records[i])
             shift += _delta(records[i])
             i += 1
-        original_start = start - shift
-        while i < n and spans[i][0] < end:
-            shift += _delta(records[i])
-            i += 1
-        merged.append((original_start, end - shift, replacement, pass_name, reason))
         pieces += (text[done:start], replacement)
         done = end
+        piece_start = start - shift
+        while i < n and spans[i][0] < end:
+            record = records[i]
+            shift += _delta(record)
+            i += 1
+            if spans[i - 1][0] == spans[i - 1][1]:  # an earlier deletion: keep it apart
+                if original[piece_start : record[0]] != replacement:
+                    merged.append((piece_start, record[0], replacement, pass_name, reason))
+                merged.append(record)
+                piece_start, replacement = record[1], ""
+        if original[piece_start : end - shift] != replacement:
+            merged.append((piece_start, end - shift, replacement, pass_name, reason))
     if not pieces:
         return text, list(records)
     pieces.append(text[done:])
@@ -186,3 +198,43 @@ def apply_records(original: str, records: Iterable[Record]) -> str:
         done = end
     pieces.append(original[done:])
     return "".join(pieces)
+
+
+_SPACE = regex.compile(r"\s*+")
+
+
+def _space_end(text: str, position: int) -> int:
+    """Where the whitespace starting at ``position`` ends."""
+    match = _SPACE.match(text, position)
+    return match.end() if match else position
+
+
+def drop_paragraphs(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Edit]:
+    """Edits that remove whole paragraphs, each with one separator, so none is left doubled.
+
+    ``spans`` are sorted ``(start, end, reason)`` of paragraphs (or lines) of
+    ``text``. A paragraph takes the whitespace after it; those at the end of the
+    text take the whitespace before them, so the text never ends in a separator.
+    Use it in a pass that drops lines.
+
+    >>> for edit in drop_paragraphs("A\\n\\nB\\n\\nC", [(3, 4, "b"), (6, 7, "c")]):
+    ...     print(edit)
+    Edit(start=1, end=4, replacement='', reason='b', to_title=False)
+    Edit(start=4, end=7, replacement='', reason='c', to_title=False)
+    """
+    drops = list(spans)
+    tail_from, limit = len(drops), len(text)
+    for k in range(len(drops) - 1, -1, -1):
+        start, end = drops[k][0], drops[k][1]
+        if _space_end(text, end) < limit:
+            break
+        tail_from, limit = k, start
+    edits = []
+    for k, (start, end, reason) in enumerate(drops):
+        if k < tail_from:
+            end = _space_end(text, end)
+        else:
+            while start > 0 and text[start - 1].isspace():
+                start -= 1
+        edits.append(Edit(start, end, "", reason))
+    return edits

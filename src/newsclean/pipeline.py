@@ -179,7 +179,7 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
                 continue
             check_edits(edits, len(document.text), step.name)
             found_title = _title_from(edits, document.text)
-            new_text, records = apply_edits(document.text, records, edits, step.name)
+            new_text, records = apply_edits(text, document.text, records, edits, step.name)
             document = attrs.evolve(document, text=new_text, title=found_title or document.title)
         return Article(
             title=document.title,

@@ -7,11 +7,9 @@ that was not normalized (paragraphs are then the non-blank lines).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import regex
-
-from newsclean.edits import Edit
 
 #: A non-blank line. ``[^\n]*`` cannot backtrack into itself: linear.
 LINE = regex.compile(r"[^\S\n]*+([^\n]*\S)")
@@ -91,40 +89,3 @@ def paragraphs_backwards(text: str) -> Iterator[tuple[int, int]]:
             left = start + line.index(stripped[0])
             yield left, left + len(stripped)
         end = start - 1
-
-
-_SPACE = regex.compile(r"\s*+")
-
-
-def _space_end(text: str, position: int) -> int:
-    """Where the whitespace starting at ``position`` ends."""
-    match = _SPACE.match(text, position)
-    return match.end() if match else position
-
-
-def drop_paragraphs(text: str, drops: Sequence[tuple[int, int, str, bool]]) -> list[Edit]:
-    """Edits that remove whole paragraphs with one separator each, so none is left doubled.
-
-    ``drops`` are sorted ``(start, end, reason, to_title)`` spans of paragraphs.
-    A paragraph takes the blank line after it; those at the end of the text take
-    the one before, so the text never ends in a separator.
-
-    >>> drop_paragraphs("A\\n\\nB\\n\\nC", [(3, 4, "b", False), (6, 7, "c", False)])
-    [Edit(start=1, end=4, replacement='', reason='b', to_title=False), \
-Edit(start=4, end=7, replacement='', reason='c', to_title=False)]
-    """
-    tail_from, limit = len(drops), len(text)
-    for k in range(len(drops) - 1, -1, -1):
-        start, end = drops[k][0], drops[k][1]
-        if _space_end(text, end) < limit:
-            break
-        tail_from, limit = k, start
-    edits = []
-    for k, (start, end, reason, to_title) in enumerate(drops):
-        if k < tail_from:
-            end = _space_end(text, end)
-        else:
-            while start > 0 and text[start - 1].isspace():
-                start -= 1
-        edits.append(Edit(start, end, "", reason, to_title))
-    return edits

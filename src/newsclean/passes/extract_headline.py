@@ -22,10 +22,9 @@ from itertools import islice, takewhile
 
 import attrs
 
-from newsclean.edits import Edit
+from newsclean.edits import Edit, drop_paragraphs
 from newsclean.passes._paragraphs import (
     SITE_SUFFIX,
-    drop_paragraphs,
     key,
     looks_like_headline,
     paragraphs,
@@ -57,21 +56,24 @@ class _ExtractHeadline:
     def __call__(self, document: Document) -> list[Edit]:
         text = document.text
         title = document.title
-        drops: list[tuple[int, int, str, bool]] = []
+        drops: list[tuple[int, int, str]] = []
         top_from = 0
         if title is None:
             top = list(islice(paragraphs(text), self.look_ahead + 1))
             if not top or not self._is_headline(text, top):
                 return []
             title, top_from = text[top[0][0] : top[0][1]], top[0][1]
-            drops.append((*top[0], MOVED, True))
+            drops.append((*top[0], MOVED))
         title_keys = _keys(title)
         below = paragraphs(text, top_from)
         top_end = max(top_from, self._repeats(text, below, title_keys, REPEAT, drops))
-        at_end: list[tuple[int, int, str, bool]] = []
+        at_end: list[tuple[int, int, str]] = []
         ends = takewhile(lambda span: span[0] >= top_end, paragraphs_backwards(text))
         self._repeats(text, ends, title_keys, REPEAT_AT_END, at_end, window=self.look_behind)
-        return drop_paragraphs(text, drops + at_end[::-1])
+        edits = drop_paragraphs(text, drops + at_end[::-1])
+        if document.title is None:
+            edits[0] = edits[0]._replace(to_title=True)
+        return edits
 
     def _is_headline(self, text: str, top: list[tuple[int, int]]) -> bool:
         """Whether the first paragraph is the headline (see the module docstring)."""
@@ -87,7 +89,7 @@ class _ExtractHeadline:
         spans: Iterable[tuple[int, int]],
         title_keys: set[str],
         reason: str,
-        drops: list[tuple[int, int, str, bool]],
+        drops: list[tuple[int, int, str]],
         window: int | None = None,
     ) -> int:
         """Add to ``drops`` the repeats of the title among ``spans``, until ``window``
@@ -100,7 +102,7 @@ class _ExtractHeadline:
             if kept >= (self.look_ahead if window is None else window):
                 break
             if _keys(text[start:end]) & title_keys:
-                drops.append((start, end, reason, False))
+                drops.append((start, end, reason))
             else:
                 kept += 1
             stop = end

@@ -29,9 +29,9 @@ from collections.abc import Iterable
 import attrs
 import regex
 
-from newsclean.edits import Edit
+from newsclean.edits import Edit, drop_paragraphs
 from newsclean.lexicon import Lexicon, load_lexicon, phrase_pattern
-from newsclean.passes._paragraphs import drop_paragraphs, word_count
+from newsclean.passes._paragraphs import word_count
 from newsclean.pipeline import Document
 
 __all__ = ["strip_cruft_lines"]
@@ -77,7 +77,7 @@ class _StripCruftLines:
             if reason == LINK and document.title is None and not text[: match.start()].strip():
                 continue
             if reason:
-                drops.append((match.start(), match.end(), reason, False))
+                drops.append((match.start(), match.end(), reason))
         return drop_paragraphs(text, drops)
 
     def _reason(self, match: regex.Match[str]) -> str | None:
