@@ -41,8 +41,8 @@ LINK = "cruft: link to another article"
 CALL = "cruft: call to action"
 
 _BULLET = r"(?:[-–—•·*►▶▸→»>|#]++[^\S\n]*+)?"
-_TRAILER = r"[^\S\n]*+(?:\(\d{1,6}\)[^\S\n]*+)?[-–—:.!…»›>→|]*+[^\S\n]*+$"
-_DELIMITER = r"[^\S\n]*+[:|»›>\-–—]++[^\S\n]*+"
+_TRAILER = r"[^\S\n]*+(?:[(（]\d{1,6}[)）][^\S\n]*+)?[-–—:：.。!！…»›>→|]*+[^\S\n]*+$"
+_DELIMITER = r"[^\S\n]*+[:：|»›>\-–—]++[^\S\n]*+"
 #: A full stop that closes a sentence inside or at the end of a link text.
 _SENTENCE = regex.compile(r"(?<!\.)\.(?:\s|$)(?!\.)")
 
