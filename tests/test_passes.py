@@ -202,9 +202,16 @@ def test_title_fragment_after_final_punctuation_goes() -> None:
 
 
 def test_recurring_tail_goes_even_when_not_in_the_title() -> None:
-    text = "Prices rose. Markets Desk\n\nRates held. Markets Desk\n\nThe bank said so. Thank you"
+    text = (
+        "Prices rose in March. Markets Desk\n\nRates held in April. Markets Desk\n\n"
+        "The bank said so. Thank you"
+    )
     article = only("strip_injected_phrases").run(text)
-    assert article.paragraphs == ("Prices rose.", "Rates held.", "The bank said so. Thank you")
+    assert article.paragraphs == (
+        "Prices rose in March.",
+        "Rates held in April.",
+        "The bank said so. Thank you",
+    )
     assert {c.reason for c in article.changes} == {
         "injected phrase: the same tail ends 2 paragraphs"
     }
@@ -242,3 +249,24 @@ def test_a_link_shaped_first_line_is_taken_as_the_headline() -> None:
         "Watch: Floodwater sweeps through the town centre",
         (BODY,),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mix 2 tsp. water\n\nAdd 1 tbsp. water\n\nStir it all well.",  # abbreviations, lowercase
+        "1. Define early retirement\n\n2. Define early retirement",  # list numbers
+        "Add the flour (about 2 cups. Sift it) now\n\nThen more (1 oz. Sift it) too",
+        "They met on Tuesday. and so on\n\nThey left on Friday. and so on",  # not label-shaped
+    ],
+)
+def test_recurring_tails_that_are_not_glued_labels_stay(text: str) -> None:
+    article = only("strip_injected_phrases").run(text)
+    assert article.changes == ()
+
+
+def test_title_fragment_after_a_list_number_stays() -> None:
+    article = newsclean.clean(
+        "1. Define early retirement\n\n" + BODY, title="How to define early retirement"
+    )
+    assert article.paragraphs == ("1. Define early retirement", BODY)

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean import Pipeline
+from newsclean import Document
+from newsclean.edits import apply_edits
 from newsclean.passes import repair_unicode
 from newsclean.passes.repair_unicode import DEFAULT_FTFY_OPTIONS
 
@@ -28,11 +29,9 @@ CASES = [
 
 
 def repaired(text: str, **options: object) -> str:
-    pipeline = Pipeline.default()
-    for name in pipeline.names[1:]:
-        pipeline = pipeline.disable(name)
-    pipeline = pipeline.replace("repair_unicode", repair_unicode(**options))
-    return pipeline.run(text).text
+    """The text after one application of the pass (a pipeline would also settle)."""
+    edits = repair_unicode(**options)(Document(text))
+    return apply_edits(text, text, (), edits, "repair_unicode")[0]
 
 
 def ftfy_says(text: str, **options: object) -> str:
@@ -117,3 +116,36 @@ def test_same_as_ftfy_on_arbitrary_unicode(text: str) -> None:
 @given(st.lists(PIECES, max_size=30).map("".join), st.integers(2, 12))
 def test_same_as_ftfy_when_long_lines_are_cut_into_pieces(text: str, limit: int) -> None:
     assert repaired(text, max_decode_length=limit) == ftfy_says(text, max_decode_length=limit)
+
+
+def _mojibake_alphabet() -> str:
+    from newsclean.passes.repair_unicode import _mojibake_characters
+
+    return _mojibake_characters() + "aZ .,!?1\n\t-'\"ÿœŒ"
+
+
+def test_hint_catches_every_pair_ftfy_calls_mojibake() -> None:
+    from ftfy.badness import BADNESS_RE
+
+    from newsclean.passes.repair_unicode import MOJIBAKE_HINT, TRIGGER
+
+    alphabet = _mojibake_alphabet()
+    assert "\xa0" in alphabet and "\xad" in alphabet
+    missed = [
+        a + b
+        for a in alphabet
+        for b in alphabet
+        if BADNESS_RE.search(a + b) and not (MOJIBAKE_HINT.search(a + b) or TRIGGER.search(a + b))
+    ]
+    assert missed == []
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_mojibake_alphabet()), min_size=1, max_size=6))
+def test_hint_catches_every_string_ftfy_calls_mojibake(text: str) -> None:
+    from ftfy.badness import BADNESS_RE
+
+    from newsclean.passes.repair_unicode import MOJIBAKE_HINT, TRIGGER
+
+    if BADNESS_RE.search(text):
+        assert MOJIBAKE_HINT.search(text) or TRIGGER.search(text)

@@ -168,28 +168,41 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
         return self._with_step(self._index(name) + 1, Step(as_name or _pass_name(pass_), pass_))
 
     def run(self, text: str, *, title: str | None = None, url: str | None = None) -> Article:
-        """Run the enabled passes over ``text`` and return the :class:`Article`."""
-        document = Document(text, title, url)
-        records: Sequence[Record] = ()
-        for step in self.steps:
-            if not step.enabled:
-                continue
-            edits = step.pass_(document)
-            if not edits:
-                continue
-            check_edits(edits, len(document.text), step.name)
-            found_title = _title_from(edits, document.text)
-            new_text, records = apply_edits(text, document.text, records, edits, step.name)
-            document = attrs.evolve(document, text=new_text, title=found_title or document.title)
+        """Run the enabled passes over ``text`` and return the :class:`Article`.
+
+        The pipeline settles: when its first pass still finds something to do in
+        the result (a whitespace change can make a line look like mojibake to
+        ftfy), all passes run once more, so cleaning the result again changes
+        nothing.
+        """
+        steps = [step for step in self.steps if step.enabled]
+        document, records = _run_round(steps, text, Document(text, title, url), ())
+        if steps and steps[0].pass_(document):
+            document, records = _run_round(steps, text, document, records)
         return Article(
             title=document.title,
             text=document.text,
             original=text,
             url=url,
-            passes=tuple((s.name, repr(s.pass_)) for s in self.steps if s.enabled),
+            passes=tuple((step.name, repr(step.pass_)) for step in steps),
             version=__version__,
             records=records,
         )
+
+
+def _run_round(
+    steps: Sequence[Step], original: str, document: Document, records: Sequence[Record]
+) -> tuple[Document, Sequence[Record]]:
+    """Run each step once over ``document``; returns the new document and records."""
+    for step in steps:
+        edits = step.pass_(document)
+        if not edits:
+            continue
+        check_edits(edits, len(document.text), step.name)
+        found_title = _title_from(edits, document.text)
+        new_text, records = apply_edits(original, document.text, records, edits, step.name)
+        document = attrs.evolve(document, text=new_text, title=found_title or document.title)
+    return document, records
 
 
 def _title_from(edits: Sequence[Edit], text: str) -> str | None:

@@ -46,22 +46,35 @@ def word_count(text: str) -> int:
     return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
+#: What a headline does not hold: a URL, an e-mail or handle, a hashtag, a clock
+#: time, a phone-like run of digits, a sentence end inside it, or two "|" (a menu).
+#: >>> [bool(NOT_IN_HEADLINE.search(line)) for line in ("Posted 6:45 PM", "Dow falls")]
+#: [True, False]
+NOT_IN_HEADLINE = regex.compile(
+    r"https?:|www\.|\S@\S|(?:^|\s)#\w|\b\d{1,2}:\d\d\b|\d[\d ().-]{7,}\d"
+    r"|[.!?]\s+\p{Lu}|\|[^|]*\|"
+)
+
+
 def looks_like_headline(line: str) -> bool:
-    """A short line with letters that does not end like a sentence or a label.
+    """A short line with letters, shaped like a headline rather than a sentence, label or list item.
 
     >>> looks_like_headline("Floods close schools across the north")
     True
     >>> looks_like_headline("Floods closed schools across the north on Monday.")
     False
-    >>> looks_like_headline("Read the full statement:")
-    False
+    >>> looks_like_headline("Read the full statement:"), looks_like_headline("- a list item")
+    (False, False)
     """
     return (
         2 <= word_count(line) <= 20
         and len(line) <= 200
         and not SENTENCE_END.search(line)
-        and line[-1] not in ":;,"
+        and line[-1] not in ":;,(-–—"
+        and not line[0].islower()
+        and line[0] not in "-–—•*·▪►>"
         and any(ch.isalpha() for ch in line)
+        and not NOT_IN_HEADLINE.search(line)
     )
 
 

@@ -1,10 +1,13 @@
 """``extract_headline``: find the headline, move it to the title, drop its repeats.
 
 The title is the caller's ``title`` when given. Otherwise it is the first
-paragraph when that looks like a headline (short, not ending like a sentence),
-or when it is short, does not end in a full stop and is repeated just below it
-("Is the ferry safe?" twice); a text that starts with an ordinary paragraph
-keeps it and gets no title. Repeats of the title (differing in case,
+paragraph when it is repeated just below it and is short and does not end in a
+full stop ("Is the ferry safe?" twice), or when it looks like a headline (short,
+not ending like a sentence, no URL, clock time or hashtag, not starting in lower
+case or with a bullet) and nothing says otherwise: not a byline, not a dateline
+in capitals, not half a sentence the next line finishes, not the first of a list
+of such lines. A text that starts with an ordinary paragraph keeps it and gets
+no title (extractors usually drop the headline). Repeats of the title (differing in case,
 punctuation, spacing, or with a ``" | Site"`` / ``" - Site"`` suffix) are
 removed near the top, until ``look_ahead`` other paragraphs have been seen, and
 near the end, until ``look_behind`` other paragraphs have been seen.
@@ -21,6 +24,7 @@ from collections.abc import Iterable
 from itertools import islice, takewhile
 
 import attrs
+import regex
 
 from newsclean.edits import Edit, drop_paragraphs
 from newsclean.passes._paragraphs import (
@@ -38,6 +42,8 @@ MOVED = "the headline, moved to title"
 REPEAT = "repeat of the headline"
 REPEAT_AT_END = "repeat of the headline at the end"
 _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(0)]
+#: A byline: "By Jane Doe", "BY STAFF", "Staff Reports".
+BYLINE = regex.compile(r"(?i:by\s|staff\s+reports?\b|from\s+staff\b)")
 
 
 def _keys(line: str) -> set[str]:
@@ -45,6 +51,25 @@ def _keys(line: str) -> set[str]:
     keys = {key(line), key(SITE_SUFFIX.sub("", line))}
     keys.discard("")
     return keys
+
+
+def _stands_apart_badly(first: str, below: list[str]) -> bool:
+    """Signs that a headline-shaped first line is not the headline: a byline
+    ("By Jane Doe"), a dateline in capitals ("BAAR, SWITZERLAND"), half of a
+    sentence that the next line finishes in lower case, or the first item of a
+    list (the next two lines are headline-shaped too).
+
+    >>> _stands_apart_badly("Flood warning for the north", ["Rain fell all week."])
+    False
+    >>> _stands_apart_badly("By Jane Doe", ["Rain fell all week."])
+    True
+    """
+    return (
+        BYLINE.match(first) is not None
+        or (first.isupper() and "," in first)
+        or (bool(below) and below[0][:1].islower())
+        or (len(below) >= 2 and all(looks_like_headline(line) for line in below[:2]))
+    )
 
 
 @attrs.frozen
@@ -78,10 +103,10 @@ class _ExtractHeadline:
     def _is_headline(self, text: str, top: list[tuple[int, int]]) -> bool:
         """Whether the first paragraph is the headline (see the module docstring)."""
         first = text[top[0][0] : top[0][1]]
-        if looks_like_headline(first):
-            return True
-        below = set().union(*(_keys(text[s:e]) for s, e in top[1:]))
-        return bool(_keys(first) & below) and looks_like_headline(first.rstrip("?!"))
+        below = [text[s:e] for s, e in top[1:]]
+        if below and _keys(first) & set().union(*map(_keys, below)):
+            return looks_like_headline(first.rstrip("?!"))
+        return looks_like_headline(first) and not _stands_apart_badly(first, below)
 
     def _repeats(
         self,

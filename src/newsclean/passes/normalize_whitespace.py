@@ -15,6 +15,8 @@ replacement=' ', reason='no-break, wide or repeated spaces made one space', to_t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 import regex
 
@@ -27,16 +29,14 @@ _ZERO_WIDTH = "\u200b\u2060\ufeff"
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
 _WHITESPACE = rf"\t\p{{Zs}}{_ZERO_WIDTH}{_LINE_BREAKS}"
 
-#: A maximal run of whitespace that needs a look: two characters or more, any
-#: whitespace other than a plain space, or a space at either end of the text.
-#: The one run never matched is a paragraph break that is already ``"\n\n"``,
-#: so a clean text gives no match at all.
-#: >>> [m.group() for m in WHITESPACE_RUN.finditer(" a b\u00a0c\\n\\nd  e ")]
-#: [' ', '\xa0', '  ', ' ']
-WHITESPACE_RUN = regex.compile(
-    rf"(?<![{_WHITESPACE}])(?!\n\n[^{_WHITESPACE}])"
-    rf"(?:[{_WHITESPACE}]{{2,}}+|(?! )[{_WHITESPACE}]|\A[{_WHITESPACE}]|[{_WHITESPACE}]\Z)"
-)
+#: Where a run of whitespace may need a change: any whitespace character other
+#: than a plain space, or two spaces. A plain class with no lookaround, so the
+#: scan runs at the regex engine's speed; Python looks only at what it finds.
+#: >>> [m.group() for m in CANDIDATE.finditer("a b\u00a0c\n\nd  e")]
+#: ['\xa0', '\n', '\n', '  ']
+CANDIDATE = regex.compile(rf"(?! )[{_WHITESPACE}]|  ")
+#: The rest of a run of whitespace, from where it starts.
+RUN = regex.compile(rf"[{_WHITESPACE}]*+")
 _HAS_LINE_BREAK = regex.compile(rf"[{_LINE_BREAKS}]")
 _ONLY_ZERO_WIDTH = regex.compile(rf"[{_ZERO_WIDTH}]+")
 
@@ -52,24 +52,51 @@ class _NormalizeWhitespace:
 
     def __call__(self, document: Document) -> list[Edit]:
         text = document.text
-        edits = []
-        for match in WHITESPACE_RUN.finditer(text):
-            start, end = match.span()
-            run = match.group()
-            if start == 0 or end == len(text):
-                replacement, reason = "", EDGE
-            elif _HAS_LINE_BREAK.search(run):
-                replacement, reason = "\n\n", BREAK
-            elif _ONLY_ZERO_WIDTH.fullmatch(run):
-                replacement, reason = "", ZERO_WIDTH
-            else:
-                replacement, reason = " ", SPACES
-            if run != replacement:
-                edits.append(Edit(start, end, replacement, reason))
+        edits = [edit for run in _runs(text) if (edit := _edit_for(text, *run))]
+        if text[:1] == " " and (not edits or edits[0].start > 0):
+            edits.insert(0, Edit(0, 1, "", EDGE))
+        if text[-1:] == " " and (not edits or edits[-1].end < len(text)):
+            edits.append(Edit(len(text) - 1, len(text), "", EDGE))
         return edits
 
     def __repr__(self) -> str:
         return "normalize_whitespace()"
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """Every maximal run of whitespace that holds a candidate, in order.
+
+    Only a single plain space can stand before a candidate in its run (two
+    would be a candidate themselves), so a run starts at most one back.
+    """
+    position = 0
+    while match := CANDIDATE.search(text, position):
+        start = match.start()
+        if start > position and text[start - 1] == " ":
+            start -= 1
+        end = _run_end(text, match.start())
+        yield start, end
+        position = end
+
+
+def _run_end(text: str, position: int) -> int:
+    """Where the run of whitespace going on at ``position`` ends."""
+    run = RUN.match(text, position)
+    return run.end() if run else position
+
+
+def _edit_for(text: str, start: int, end: int) -> Edit | None:
+    """The edit one run of whitespace needs, if any."""
+    run = text[start:end]
+    if start == 0 or end == len(text):
+        replacement, reason = "", EDGE
+    elif _HAS_LINE_BREAK.search(run):
+        replacement, reason = "\n\n", BREAK
+    elif _ONLY_ZERO_WIDTH.fullmatch(run):
+        replacement, reason = "", ZERO_WIDTH
+    else:
+        replacement, reason = " ", SPACES
+    return Edit(start, end, replacement, reason) if run != replacement else None
 
 
 def normalize_whitespace() -> _NormalizeWhitespace:

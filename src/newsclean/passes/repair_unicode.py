@@ -3,7 +3,7 @@
 The result is exactly ``ftfy.fix_text(text, config)``, but ftfy runs only on
 the segments (lines) that could need it. ``fix_text`` fixes a text one line at
 a time, and each of its fixers has a cheap trigger: an ``&`` for entities,
-ftfy's own mojibake detector (``ftfy.badness.BADNESS_RE``) for mojibake,
+two adjacent characters named by ftfy's mojibake detector for mojibake,
 characters from ftfy's own tables for control characters and ligatures, and
 a failed NFC check for normalization. Lines that trigger none of them are the
 ones ftfy would return unchanged, so they are skipped.
@@ -58,9 +58,25 @@ TRIGGER = regex.compile(
     + _char_class(ftfy.chardata.LIGATURES)
     + "]"
 )
-#: ftfy's own mojibake detector, with ``^`` matching at every line start: ftfy
-#: runs it on one line at a time, where ``^`` is the start of the line.
-MOJIBAKE = re.compile(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags | re.MULTILINE)
+
+
+def _mojibake_characters() -> str:
+    """Every non-ASCII character ftfy's mojibake detector names, ranges expanded."""
+    bmp = "".join(map(chr, range(0x80, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    found: set[str] = set()
+    for characters in ftfy.badness.MOJIBAKE_CATEGORIES.values():
+        found.update(re.findall(f"[{characters}]", bmp))
+    pattern = ftfy.badness.BADNESS_RE.pattern
+    found.update(c for c in pattern if ord(c) > 0x7F)
+    found.update(chr(int(code, 16)) for code in re.findall(r"\\x([0-9a-fA-F]{2})", pattern))
+    return "".join(sorted(found))
+
+
+#: A cheap necessary condition for ftfy's mojibake detector (``BADNESS_RE``),
+#: which is too slow to run over every line: each of its alternatives needs two
+#: adjacent characters it names, or one of Œ, œ, Ã, Â (or a C1 control, which
+#: ``TRIGGER`` catches). Only lines where this matches can be mojibake to ftfy.
+MOJIBAKE_HINT = regex.compile(f"[{regex.escape(_mojibake_characters())}]{{2}}|[ŒœÃÂ]")
 
 
 def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterator[tuple[int, int]]:
@@ -84,22 +100,12 @@ def _positions(text: str, limit: int) -> Iterator[int]:
     """Positions, in order, whose segment ftfy might change (some more than once)."""
     found = [m.start() for m in TRIGGER.finditer(text)]
     if not text.isascii():
-        for match in MOJIBAKE.finditer(text):
-            found += _touched_lines(text, *match.span())
+        found += [m.start() for m in MOJIBAKE_HINT.finditer(text)]
         if not unicodedata.is_normalized("NFC", text):
             found += _line_starts(text, lambda line: not unicodedata.is_normalized("NFC", line))
     if len(text) > limit:
         found += _line_starts(text, lambda line: len(line) > limit, chunk=limit)
     return iter(sorted(found))
-
-
-def _touched_lines(text: str, start: int, end: int) -> Iterator[int]:
-    """``start`` and the start of every further line that ``text[start:end]`` reaches into."""
-    yield start
-    newline = text.find("\n", start, end - 1)
-    while newline != -1:
-        yield newline + 1
-        newline = text.find("\n", newline + 1, end - 1)
 
 
 def _line_starts(text: str, wanted: Callable[[str], bool], chunk: int | None = None) -> list[int]:

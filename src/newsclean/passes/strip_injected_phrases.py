@@ -2,12 +2,15 @@
 
 SEO tools glue a phrase, often a piece of the headline, after the final
 punctuation of random paragraphs: "... in one fell swoop. Clerical Regime".
-Such a tail is removed only when two signals agree: it stands after
-sentence-final punctuation at the very end of a paragraph, has at most
-``max_words`` words and no final punctuation of its own, AND either it is a
-fragment of the title (at least two words) or the same tail ends at least
-``min_repeats`` paragraphs of the text. A last sentence that simply lacks its
-full stop is neither, so it stays.
+Such a tail is removed only when two signals agree: it stands after the end
+of a real sentence at the very end of a paragraph (at least three words before
+the punctuation, the last of them not a number, an initial, a two-letter
+abbreviation such as "oz." or a dotted one such as "U.S."), has at most ``max_words`` words, no
+punctuation of its own and no bracket it did not open, AND either it is a
+fragment of the title (at least two words) or it is shaped like a label (Title
+Case) and ends at least ``min_repeats`` paragraphs of the text. A last sentence
+that simply lacks its full stop is neither, so it stays; so does the rest of a
+list item after "1." or of a recipe line after "1 tsp.".
 
 >>> from newsclean.pipeline import Document
 >>> doc = Document("It ended in one swoop. Clerical Regime\\n\\nThey said so. Thank you",
@@ -42,6 +45,29 @@ TAIL = regex.compile(
     regex.MULTILINE,
 )
 _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(1)]
+_UNOPENED = regex.compile(r"^[^(\[]*[)\]]")
+
+
+def _after_a_sentence(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends its line with a real sentence (see the module docstring)."""
+    line = text[text.rfind("\n", 0, end) + 1 : end]
+    words = line.split()
+    word = words[-1].strip("\"'”’»)]")[:-1] if words else ""
+    return len(words) >= 3 and len(word) > 2 and not word.isdigit() and "." not in word
+
+
+def _words_at(text: str, span: tuple[int, int]) -> list[str]:
+    """The words of ``text[span]``."""
+    return text[span[0] : span[1]].split()
+
+
+def _label_shaped(words: list[str]) -> bool:
+    """Title Case, as a glued label is ("Markets Desk"); uncased scripts count as shaped.
+
+    >>> _label_shaped(["Markets", "Desk"]), _label_shaped(["nut", "butter"])
+    (True, False)
+    """
+    return all(not w[0].islower() for w in words if len(w) > 3) and not words[0][0].islower()
 
 
 @attrs.frozen
@@ -52,9 +78,15 @@ class _StripInjectedPhrases:
 
     def __call__(self, document: Document) -> list[Edit]:
         tails: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for match in TAIL.finditer(document.text):
-            words = match.group("tail").split()
-            if len(words) <= self.max_words:
+        text = document.text
+        for match in TAIL.finditer(text):
+            tail = match.group("tail")
+            words = tail.split()
+            if (
+                len(words) <= self.max_words
+                and not _UNOPENED.search(tail)
+                and _after_a_sentence(text, match.start() + 1)
+            ):
                 tails[" ".join(words).casefold()].append(match.span("tail"))
         title = f" {' '.join(key(w) for w in document.title.split())} " if document.title else ""
         edits = []
@@ -63,7 +95,7 @@ class _StripInjectedPhrases:
             in_title = len(words) >= 2 and f" {' '.join(key(w) for w in words)} " in title
             if in_title:
                 reason = TITLE_FRAGMENT
-            elif len(spans) >= self.min_repeats:
+            elif len(spans) >= self.min_repeats and _label_shaped(_words_at(text, spans[0])):
                 reason = RECURRING.format(count=len(spans))
             else:
                 continue
