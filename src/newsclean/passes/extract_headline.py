@@ -46,8 +46,15 @@ _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(0)]
 BYLINE = regex.compile(r"(?i:by\s|staff\s+reports?\b|from\s+staff\b)")
 
 
+#: The longest line that can repeat a headline: a headline is at most 200
+#: characters (``looks_like_headline``) and a site suffix at most about 64 more.
+LONGEST_REPEAT = 280
+
+
 def _keys(line: str) -> set[str]:
-    """Comparison keys of a line, with and without a site-name suffix."""
+    """Comparison keys of a line, with and without a site-name suffix (none if too long)."""
+    if len(line) > LONGEST_REPEAT:
+        return set()
     keys = {key(line), key(SITE_SUFFIX.sub("", line))}
     keys.discard("")
     return keys
