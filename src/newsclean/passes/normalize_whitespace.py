@@ -16,7 +16,6 @@ replacement=' ', reason='no-break, wide or repeated spaces made one space', to_t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import attrs
 
@@ -31,16 +30,15 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
 _SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _WHITESPACE = f"\t{_SPACES}{_ZERO_WIDTH}{_LINE_BREAKS}"
 
-#: Where a run of whitespace may need a change: any whitespace character other
-#: than a plain space, or two spaces. A plain class with no lookaround, so the
-#: scan runs at the regex engine's speed (the stdlib ``re``: it compiles classes
-#: to bitmaps, several times faster than ``regex`` here); Python looks only at
-#: what it finds.
-#: >>> [m.group() for m in CANDIDATE.finditer("a b\u00a0c\n\nd  e")]
-#: ['\xa0', '\n', '\n', '  ']
-CANDIDATE = re.compile(rf"(?! )[{_WHITESPACE}]|  ")
-#: The rest of a run of whitespace, from where it starts.
-RUN = re.compile(rf"[{_WHITESPACE}]*+")
+#: A run of whitespace that may need a change: it holds whitespace other than a
+#: plain space, or two spaces. Only a single plain space can stand before such a
+#: character in its run (two would match themselves), so `` ?`` finds the start.
+#: A plain class with no lookaround, so the scan runs at the regex engine's speed
+#: (the stdlib ``re``: it compiles classes to bitmaps, several times faster than
+#: ``regex`` here); Python looks only at the runs it finds.
+#: >>> [m.group() for m in RUN.finditer("a b\u00a0c \n\nd  e")]
+#: ['\xa0', ' \n\n', '  ']
+RUN = re.compile(f" ?(?:[{_WHITESPACE.replace(' ', '')}]|  )[{_WHITESPACE}]*")
 _HAS_LINE_BREAK = re.compile(rf"[{_LINE_BREAKS}]")
 _ONLY_ZERO_WIDTH = re.compile(rf"[{_ZERO_WIDTH}]+")
 
@@ -56,7 +54,7 @@ class _NormalizeWhitespace:
 
     def __call__(self, document: Document) -> list[Edit]:
         text = document.text
-        edits = [edit for run in _runs(text) if (edit := _edit_for(text, *run))]
+        edits = [edit for run in RUN.finditer(text) if (edit := _edit_for(text, *run.span()))]
         if text[:1] == " " and (not edits or edits[0].start > 0):
             edits.insert(0, Edit(0, 1, "", EDGE))
         if text[-1:] == " " and (not edits or edits[-1].end < len(text)):
@@ -67,31 +65,11 @@ class _NormalizeWhitespace:
         return "normalize_whitespace()"
 
 
-def _runs(text: str) -> Iterator[tuple[int, int]]:
-    """Every maximal run of whitespace that holds a candidate, in order.
-
-    Only a single plain space can stand before a candidate in its run (two
-    would be a candidate themselves), so a run starts at most one back.
-    """
-    position = 0
-    while match := CANDIDATE.search(text, position):
-        start = match.start()
-        if start > position and text[start - 1] == " ":
-            start -= 1
-        end = _run_end(text, match.start())
-        yield start, end
-        position = end
-
-
-def _run_end(text: str, position: int) -> int:
-    """Where the run of whitespace going on at ``position`` ends."""
-    run = RUN.match(text, position)
-    return run.end() if run else position
-
-
 def _edit_for(text: str, start: int, end: int) -> Edit | None:
     """The edit one run of whitespace needs, if any."""
     run = text[start:end]
+    if run == "\n" and start:  # the most common run by far: one line break
+        return Edit(start, end, "\n\n", BREAK) if end < len(text) else Edit(start, end, "", EDGE)
     if start == 0 or end == len(text):
         replacement, reason = "", EDGE
     elif _HAS_LINE_BREAK.search(run):
