@@ -29,12 +29,34 @@ SECTIONS = ("label", "lead", "call")
 
 
 def _phrases(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted({" ".join(v.casefold().split()) for v in values} - {""}))
+    """Phrases normalized: case-folded, single spaces, sorted, without duplicates.
+
+    >>> _phrases(["Read  More", "read more", "Also read"])
+    ('also read', 'read more')
+    >>> _phrases("read more")
+    Traceback (most recent call last):
+    ...
+    TypeError: phrases must be a list of strings, not the string 'read more'
+    """
+    if isinstance(values, str):
+        raise TypeError(f"phrases must be a list of strings, not the string {values!r}")
+    values = list(values)
+    for value in values:
+        if not isinstance(value, str):
+            raise TypeError(f"phrases must be strings, not {type(value).__name__}: {value!r}")
+    phrases = {" ".join(v.casefold().split()) for v in values}
+    if "" in phrases:
+        raise ValueError("a phrase is empty or only whitespace")
+    return tuple(sorted(phrases))
 
 
 @attrs.frozen
 class Lexicon:
-    """The cruft phrases of one language, normalized (case-folded, single spaces)."""
+    """The cruft phrases of one language, normalized (case-folded, single spaces).
+
+    Phrases are literal text, not regular expressions: ``"read more?"`` matches
+    a line that says exactly that.
+    """
 
     language: str
     label: tuple[str, ...] = attrs.field(default=(), converter=_phrases)

@@ -118,23 +118,20 @@ def _positions(text: str, limit: int) -> Iterator[int]:
     if not text.isascii():
         found += mojibake_hints(text)
         if not unicodedata.is_normalized("NFC", text):
-            found += _line_starts(text, lambda line: not unicodedata.is_normalized("NFC", line))
-    if len(text) > limit:
-        found += _line_starts(text, lambda line: len(line) > limit, chunk=limit)
+            found += _unnormalized(text, limit)
     return iter(sorted(found))
 
 
-def _line_starts(text: str, wanted: Callable[[str], bool], chunk: int | None = None) -> list[int]:
-    """The start of every line ``wanted`` picks (of each ``chunk``-long piece, if given).
+def _unnormalized(text: str, limit: int) -> list[int]:
+    """The start of every ``fix_text`` segment of each line that is not in NFC.
 
-    A loop over lines: only for the rare texts that need it (not in NFC, or with
-    a line longer than ftfy's ``max_decode_length``).
+    A loop over lines: only for the rare texts that are not in NFC.
     """
     starts: list[int] = []
     start = 0
     for line in text.split("\n"):
-        if wanted(line):
-            starts += range(start, start + len(line), chunk or len(line) or 1)
+        if not unicodedata.is_normalized("NFC", line):
+            starts += range(start, start + len(line), limit)
         start += len(line) + 1
     return starts
 

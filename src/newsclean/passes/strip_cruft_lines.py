@@ -120,6 +120,11 @@ def strip_cruft_lines(
         if not isinstance(value, int) or value < 1:
             raise ValueError(f"{name} must be a positive int, not {value!r}")
     chosen = tuple(load_lexicon(language) for language in languages) + tuple(lexicons)
+    for lexicon in chosen:
+        if not isinstance(lexicon, Lexicon):
+            raise TypeError(f"lexicons must be Lexicon objects, not {type(lexicon).__name__}")
+        if not (lexicon.label or lexicon.lead or lexicon.call):
+            raise ValueError(f"lexicon {lexicon.language!r} has no phrases")
     if not chosen:
         raise ValueError("strip_cruft_lines needs at least one language or lexicon")
     pattern = _cruft_line_pattern(
