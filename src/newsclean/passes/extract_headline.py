@@ -4,8 +4,8 @@ The title is the caller's ``title`` when given. Otherwise it is the first
 paragraph when it is repeated just below it and is short and does not end in a
 full stop ("Is the ferry safe?" twice), or when it looks like a headline (short,
 not ending like a sentence, no URL, clock time or hashtag, not starting in lower
-case or with a bullet) and nothing says otherwise: not a byline, not a dateline
-in capitals, not half a sentence the next line finishes, not the first of a list
+case or with a bullet) and nothing says otherwise: not a byline, not in capitals
+only, without emoji, not half a sentence the next line finishes, not the first of a list
 of such lines. A text that starts with an ordinary paragraph keeps it and gets
 no title (extractors usually drop the headline). Repeats of the title (differing in case,
 punctuation, spacing, or with a ``" | Site"`` / ``" - Site"`` suffix) are
@@ -44,6 +44,7 @@ REPEAT_AT_END = "repeat of the headline at the end"
 _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(0)]
 #: A byline: "By Jane Doe", "BY STAFF", "Staff Reports".
 BYLINE = regex.compile(r"(?i:by\s|staff\s+reports?\b|from\s+staff\b)")
+EMOJI = regex.compile(r"\p{Extended_Pictographic}")
 
 
 #: The longest line that can repeat a headline: a headline is at most 200
@@ -62,9 +63,11 @@ def _keys(line: str) -> set[str]:
 
 def _stands_apart_badly(first: str, below: list[str]) -> bool:
     """Signs that a headline-shaped first line is not the headline: a byline
-    ("By Jane Doe"), a dateline in capitals ("BAAR, SWITZERLAND"), half of a
-    sentence that the next line finishes in lower case, or the first item of a
-    list (the next two lines are headline-shaped too).
+    ("By Jane Doe"), capitals only (a dateline "BAAR, SWITZERLAND" or a button
+    "CLICK FOR FULL RESULTS"; a headline in capitals still counts when it is
+    repeated), an emoji (a social post), half of a sentence that the next line
+    finishes in lower case, or the first item of a list (the next two lines are
+    headline-shaped too).
 
     >>> _stands_apart_badly("Flood warning for the north", ["Rain fell all week."])
     False
@@ -73,7 +76,8 @@ def _stands_apart_badly(first: str, below: list[str]) -> bool:
     """
     return (
         BYLINE.match(first) is not None
-        or (first.isupper() and "," in first)
+        or first.isupper()
+        or EMOJI.search(first) is not None
         or (bool(below) and below[0][:1].islower())
         or (len(below) >= 2 and all(looks_like_headline(line) for line in below[:2]))
     )
