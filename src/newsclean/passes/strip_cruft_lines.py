@@ -10,6 +10,8 @@ Only whole lines go, and only in three shapes, each two signals at once:
 - a **call to action**: a line that starts with a call phrase and has at most
   ``max_call_words`` words ("Follow us on Twitter").
 
+A number alone on a line is not cruft by itself: it can be a cell of a table.
+
 Prose that starts with the same words stays: "Read more carefully, the report
 says ..." is neither a bare label nor a phrase followed by a delimiter. A link
 line that opens a text whose title is not known yet stays too: at the very top,
