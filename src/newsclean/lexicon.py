@@ -44,7 +44,8 @@ def _phrases(values: Iterable[str]) -> tuple[str, ...]:
     for value in values:
         if not isinstance(value, str):
             raise TypeError(f"phrases must be strings, not {type(value).__name__}: {value!r}")
-    phrases = {" ".join(v.casefold().split()) for v in values}
+    # casefold() turns "İ" into "i" + U+0307, which matches nothing: drop the dot.
+    phrases = {" ".join(v.casefold().replace("i\u0307", "i").split()) for v in values}
     if "" in phrases:
         raise ValueError("a phrase is empty or only whitespace")
     return tuple(sorted(phrases))
@@ -111,7 +112,8 @@ def load_lexicon(language: str) -> Lexicon:
 def phrase_pattern(phrases: Iterable[str]) -> str:
     """One regex alternative for many phrases, as a prefix tree (fast to match).
 
-    A space in a phrase matches any run of spaces on the line.
+    A space in a phrase matches any run of spaces on the line, and any
+    apostrophe (``'``, ``’``, ``ʼ``) matches any other.
 
     >>> phrase_pattern(["read more", "read on", "related"])
     '(?:re(?:ad[^\\\\S\\\\n]++(?:more|on)|lated))'
@@ -125,13 +127,21 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     return f"(?:{_emit(tree)})" if tree else "(?!)"
 
 
+_APOSTROPHES = "'’ʼ"
+
+
+def _char_pattern(char: str) -> str:
+    """The regex for one character of a phrase."""
+    if char == " ":
+        return r"[^\S\n]++"
+    if char in _APOSTROPHES:
+        return f"[{_APOSTROPHES}]"
+    return regex.escape(char)
+
+
 def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     """The regex for one node of the prefix tree (one char per edge, chains merged)."""
-    branches = [
-        (r"[^\S\n]++" if char == " " else regex.escape(char)) + _emit(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
+    branches = [_char_pattern(char) + _emit(child) for char, child in sorted(node.items()) if char]
     optional = "" in node
     if not branches:
         return ""

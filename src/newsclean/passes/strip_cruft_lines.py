@@ -42,11 +42,19 @@ LABEL = "cruft: navigation label"
 LINK = "cruft: link to another article"
 CALL = "cruft: call to action"
 
-_BULLET = r"(?:[-–—•·*►▶▸→»>|#]++[^\S\n]*+)?"
-_TRAILER = r"[^\S\n]*+(?:[(（]\d{1,6}[)）][^\S\n]*+)?[-–—:：.。!！…»›>→|]*+[^\S\n]*+$"
-_DELIMITER = r"[^\S\n]*+[:：|»›>\-–—]++[^\S\n]*+"
-#: A full stop that closes a sentence inside or at the end of a link text.
-_SENTENCE = regex.compile(r"(?<!\.)\.(?:\s|$)(?!\.)")
+_BULLET = r"(?:[-–—•·*►▶▸→»>|#■□▪▫▼▲◆◇●○★☆【「『〔《]++[^\S\n]*+)?"
+_CLOSERS = "】」』〕》≫＞"
+_TRAILER = (
+    r"[^\S\n]*+(?:[(（]\d{1,6}[)）][^\S\n]*+)?"
+    rf"[-–—:：.。!！…»›>→|{_CLOSERS}]*+[^\S\n]*+$"
+)
+_DELIMITER = rf"[^\S\n]*+(?:[:：|｜丨»›>\-–—{_CLOSERS}]++|\.{{2,}}+|…)[^\S\n]*+"
+#: What a call phrase ends with: a word boundary, or a character of a script
+#: written without spaces, where the call runs straight on ("欢迎关注我们的…").
+_CALL_END = r"(?:(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|(?!\w))"
+#: A full stop that closes a sentence inside or at the end of a link text
+#: (a Latin one before a space or the end, or a CJK or Devanagari one).
+_SENTENCE = regex.compile(r"(?<!\.)\.(?:\s|$)(?!\.)|[。।]")
 
 
 def _cruft_line_pattern(label: Iterable[str], lead: Iterable[str], call: Iterable[str]) -> str:
@@ -54,7 +62,7 @@ def _cruft_line_pattern(label: Iterable[str], lead: Iterable[str], call: Iterabl
         rf"^[^\S\n]*+{_BULLET}(?:"
         rf"(?P<label>{phrase_pattern(label)}){_TRAILER}"
         rf"|(?P<lead>{phrase_pattern(lead)}){_DELIMITER}(?P<rest>[^\n]{{1,300}})$"
-        rf"|(?P<call>{phrase_pattern(call)})(?!\w)[^\n]{{0,300}}$)"
+        rf"|(?P<call>{phrase_pattern(call)}){_CALL_END}[^\n]{{0,300}}$)"
     )
 
 
