@@ -17,7 +17,9 @@ from typing import Any
 
 import pytest
 
+import newsclean
 from newsclean import Pipeline
+from newsclean.language import detect_language
 from newsclean.lexicon import SECTIONS, Lexicon, available_languages, load_lexicon
 from newsclean.passes import strip_cruft_lines
 
@@ -58,7 +60,7 @@ def raw_phrases(language: str) -> dict[str, list[str]]:
     for raw in source.read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
         if line.startswith("[") and line.endswith("]"):
-            current = sections[line[1:-1]]
+            current = sections.get(line[1:-1])  # [detect] words are not cruft
         elif line and current is not None:
             current.append(line)
     return sections
@@ -217,3 +219,27 @@ def test_a_phrase_with_a_capital_dotted_i_matches_itself() -> None:
     pass_ = strip_cruft_lines(languages=[], lexicons=[site])
     pipeline_ = Pipeline.default().replace("strip_cruft_lines", pass_)
     assert pipeline_.run(f"{BODY}\n\nİlgili haberler\n\n{CLOSING}").paragraphs == (BODY, CLOSING)
+
+
+# the page's language decides ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_the_language_of_a_page_is_detected(code: str) -> None:
+    assert detect_language(" ".join(CASES[code]["prose"])) == code
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_by_default_a_page_is_cleaned_with_its_own_language(code: str) -> None:
+    prose = CASES[code]["prose"]
+    text = "\n\n".join([*prose, *CASES[code]["cruft"]])
+    article = newsclean.clean(text)
+    assert (article.language, article.paragraphs) == (code, tuple(prose))
+
+
+def test_a_german_page_is_not_cleaned_with_english_calls() -> None:
+    text = "Der Rat hat am Dienstag über den Haushalt beraten, sagte die Ministerin.\n\n"
+    text += "Sign up for our newsletter, sagte sie, sei eine gute Idee für die Stadt.\n\nAnzeige"
+    article = newsclean.clean(text)
+    assert article.language == "de"
+    assert article.paragraphs == tuple(text.split("\n\n")[:2])

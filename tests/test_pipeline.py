@@ -34,7 +34,7 @@ def test_repr_shows_every_pass_with_its_settings() -> None:
     assert repr(Pipeline.default().disable("extract_headline")) == (
         "Pipeline([('repair_unicode', repair_unicode()), "
         "('normalize_whitespace', normalize_whitespace()), "
-        "('strip_cruft_lines', strip_cruft_lines(languages=('en',), max_link_words=30, "
+        "('strip_cruft_lines', strip_cruft_lines(languages='auto', max_link_words=30, "
         "max_call_words=20)), "
         "('extract_headline', extract_headline(look_ahead=6, look_behind=3)) [disabled], "
         "('strip_injected_phrases', strip_injected_phrases(max_words=5, min_repeats=2))])"

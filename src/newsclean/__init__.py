@@ -44,13 +44,15 @@ def clean(
     *,
     title: str | None = None,
     url: str | None = None,
+    language: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> Article:
     """Clean one scraped news text and return the :class:`Article`.
 
     ``text`` is ``str`` or ``bytes`` (decoded as UTF-8, else as ftfy guesses; see
     :func:`newsclean.decoding.decode_bytes`). ``title``, when the caller knows the
-    headline, is used instead of guessing it. ``pipeline`` defaults to
+    headline, is used instead of guessing it; ``language`` (an ISO 639-1 code such
+    as ``"de"``), when known, instead of detecting it. ``pipeline`` defaults to
     :meth:`Pipeline.default`. Empty or whitespace-only input gives an empty Article.
 
     >>> clean(42)
@@ -62,11 +64,11 @@ def clean(
         text = decode_bytes(bytes(text))
     elif not isinstance(text, str):
         raise TypeError(f"clean() takes the text as str or bytes, not {type(text).__name__}")
-    for name, value in (("title", title), ("url", url)):
+    for name, value in (("title", title), ("url", url), ("language", language)):
         if value is not None and not isinstance(value, str):
             raise TypeError(f"clean() takes {name} as str or None, not {type(value).__name__}")
     if pipeline is None:
         pipeline = _default_pipeline()
     elif not isinstance(pipeline, Pipeline):
         raise TypeError(f"clean() takes pipeline as a Pipeline, not {type(pipeline).__name__}")
-    return pipeline.run(text, title=title or None, url=url)
+    return pipeline.run(text, title=title or None, url=url, language=language)

@@ -70,20 +70,22 @@ class Article:
     - ``title``: the headline, given by the caller or found at the top of the text.
     - ``text``: the clean text; ``paragraphs`` is it split at blank lines.
     - ``original``: the input, decoded; ``changes`` turn it into ``text``.
+    - ``language``: the caller's, or the one detected from the text (or ``None``).
     - ``passes``: ``(name, configuration)`` of every pass that ran, in order.
 
     >>> import newsclean
-    >>> article = newsclean.clean("Breaking News\\n\\nThe bridge reopened.\\n\\nRead More")
+    >>> article = newsclean.clean("Bridge reopens\\n\\nThe bridge reopened.\\n\\nRead More")
     >>> article.title, article.paragraphs
-    ('Breaking News', ('The bridge reopened.',))
+    ('Bridge reopens', ('The bridge reopened.',))
     >>> [c.removed for c in article.changes]
-    ['Breaking News\\n\\n', '\\n\\nRead More']
+    ['Bridge reopens\\n\\n', '\\n\\nRead More']
     """
 
     title: str | None
     text: str
     original: str
     url: str | None = None
+    language: str | None = None
     passes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple_of_pairs)
     version: str = __version__
     records: tuple[Record, ...] = attrs.field(default=(), converter=_tuple_of_records, repr=False)
@@ -144,6 +146,7 @@ class Article:
             "paragraphs": list(self.paragraphs),
             "text": self.text,
             "url": self.url,
+            "language": self.language,
             "original": self.original,
             "changes": [c.to_dict() for c in self.changes],
             "passes": [{"name": name, "config": config} for name, config in self.passes],
@@ -168,6 +171,7 @@ class Article:
                 text=data["text"],
                 original=original,
                 url=data.get("url"),
+                language=data.get("language"),
                 passes=tuple((p["name"], p["config"]) for p in data.get("passes", ())),
                 version=data.get("version", __version__),
                 records=records,

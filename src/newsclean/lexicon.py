@@ -1,8 +1,9 @@
 """Cruft lexicons: phrases per language, shipped as data files in ``newsclean/lexicons/``.
 
 A lexicon file is plain UTF-8 text: ``#`` starts a comment, ``[label]``,
-``[lead]`` and ``[call]`` start sections, and every other line is one phrase
-(matched case-insensitively, any run of spaces matching any run of spaces):
+``[lead]``, ``[call]`` and ``[detect]`` start sections, and every other line is
+one phrase (matched case-insensitively, any run of spaces matching any run of
+spaces):
 
 - ``[label]``: navigation labels that are cruft when they are the whole line
   ("Read More", "Latest news", "Advertisement").
@@ -10,6 +11,9 @@ A lexicon file is plain UTF-8 text: ``#`` starts a comment, ``[label]``,
   a delimiter and a headline ("Also Read: ...").
 - ``[call]``: calls to action that are cruft as a short line of their own
   ("Sign up for our newsletter ...").
+
+- ``[detect]``: frequent words of running text (not cruft), which tell the
+  language of a page (:mod:`newsclean.language`).
 
 Adding a language is adding a file named by its ISO 639-1 code.
 """
@@ -63,6 +67,7 @@ class Lexicon:
     label: tuple[str, ...] = attrs.field(default=(), converter=_phrases)
     lead: tuple[str, ...] = attrs.field(default=(), converter=_phrases)
     call: tuple[str, ...] = attrs.field(default=(), converter=_phrases)
+    detect: tuple[str, ...] = attrs.field(default=(), converter=_phrases, repr=False)
 
     @classmethod
     def parse(cls, language: str, source: str) -> Lexicon:
@@ -71,7 +76,7 @@ class Lexicon:
         >>> Lexicon.parse("xx", "[label]\\nRead  More # a comment\\n[lead]\\nalso read")
         Lexicon(language='xx', label=('read more',), lead=('also read',), call=())
         """
-        sections: dict[str, list[str]] = {name: [] for name in SECTIONS}
+        sections: dict[str, list[str]] = {name: [] for name in (*SECTIONS, "detect")}
         current: list[str] | None = None
         for number, raw in enumerate(source.splitlines(), 1):
             line = raw.split("#", 1)[0].strip()
@@ -81,7 +86,7 @@ class Lexicon:
                 if line[1:-1] not in sections:
                     raise ValueError(
                         f"lexicon {language!r}, line {number}: unknown section {line}; "
-                        f"sections are {', '.join(f'[{s}]' for s in SECTIONS)}"
+                        f"sections are {', '.join(f'[{s}]' for s in sections)}"
                     )
                 current = sections[line[1:-1]]
             elif current is None:

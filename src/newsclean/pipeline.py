@@ -26,6 +26,7 @@ import attrs
 from newsclean._version import __version__
 from newsclean.article import Article
 from newsclean.edits import Edit, Record, apply_edits, check_edits
+from newsclean.language import detect_language
 
 __all__ = ["Document", "Pass", "Pipeline", "PipelineError", "Step"]
 
@@ -34,12 +35,15 @@ __all__ = ["Document", "Pass", "Pipeline", "PipelineError", "Step"]
 class Document:
     """What a pass sees: the current text and what is known about it. Read-only.
 
-    ``title`` is the caller's title, or the headline a pass has found so far.
+    ``title`` is the caller's title, or the headline a pass has found so far;
+    ``language`` is the caller's, or the one :func:`~newsclean.language.detect_language`
+    found (``None`` when unsure).
     """
 
     text: str
     title: str | None = None
     url: str | None = None
+    language: str | None = None
 
 
 class Pass(Protocol):
@@ -167,8 +171,17 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
         """Insert ``pass_`` after the pass ``name`` (named as in :meth:`insert_before`)."""
         return self._with_step(self._index(name) + 1, Step(as_name or _pass_name(pass_), pass_))
 
-    def run(self, text: str, *, title: str | None = None, url: str | None = None) -> Article:
+    def run(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        language: str | None = None,
+    ) -> Article:
         """Run the enabled passes over ``text`` and return the :class:`Article`.
+
+        ``language`` (an ISO 639-1 code) is detected from the text when not given.
 
         The pipeline settles: when its first pass still finds something to do in
         the result (a whitespace change can make a line look like mojibake to
@@ -176,7 +189,8 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
         nothing.
         """
         steps = [step for step in self.steps if step.enabled]
-        document, records = _run_round(steps, text, Document(text, title, url), ())
+        language = language or detect_language(text)
+        document, records = _run_round(steps, text, Document(text, title, url, language), ())
         if steps and steps[0].pass_(document):
             document, records = _run_round(steps, text, document, records)
         return Article(
@@ -184,6 +198,7 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
             text=document.text,
             original=text,
             url=url,
+            language=language,
             passes=tuple((step.name, repr(step.pass_)) for step in steps),
             version=__version__,
             records=records,

@@ -32,7 +32,7 @@ import attrs
 import regex
 
 from newsclean.edits import Edit, drop_paragraphs
-from newsclean.lexicon import Lexicon, load_lexicon, phrase_pattern
+from newsclean.lexicon import SECTIONS, Lexicon, available_languages, load_lexicon, phrase_pattern
 from newsclean.passes._paragraphs import word_count
 from newsclean.pipeline import Document
 
@@ -71,24 +71,55 @@ def _is_link_text(rest: str, max_words: int) -> bool:
     return word_count(rest) <= max_words and not _SENTENCE.search(rest.rstrip())
 
 
+def _compile(lexicons: tuple[Lexicon, ...]) -> regex.Pattern[str]:
+    """One pattern for all phrases of ``lexicons``."""
+    sections = ([p for lexicon in lexicons for p in getattr(lexicon, s)] for s in SECTIONS)
+    pattern = _cruft_line_pattern(*sections)
+    return regex.compile(pattern, regex.MULTILINE | regex.IGNORECASE | regex.FULLCASE)
+
+
+def _english_labels() -> Lexicon:
+    """English navigation labels only: on a page in another language, English
+    labels alone on a line are still navigation, but English leads and calls
+    could start prose of that language's own."""
+    return attrs.evolve(load_lexicon("en"), language="en-labels", lead=(), call=())
+
+
 @attrs.frozen
 class _StripCruftLines:
+    languages: tuple[str, ...] | None  # None: the page's language
     lexicons: tuple[Lexicon, ...]
     max_link_words: int
     max_call_words: int
-    pattern: regex.Pattern[str] = attrs.field(repr=False, eq=False)
+    _patterns: dict[str | None, regex.Pattern[str]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
     name = "strip_cruft_lines"
 
     def __call__(self, document: Document) -> list[Edit]:
         text = document.text
         drops = []
-        for match in self.pattern.finditer(text):
+        for match in self._pattern(document.language).finditer(text):
             reason = self._reason(match)
             if reason == LINK and document.title is None and not text[: match.start()].strip():
                 continue
             if reason:
                 drops.append((match.start(), match.end(), reason))
         return drop_paragraphs(text, drops)
+
+    def _pattern(self, language: str | None) -> regex.Pattern[str]:
+        """The compiled pattern for a page in ``language`` (built once per language)."""
+        key = None if self.languages is not None else language
+        if key not in self._patterns:
+            self._patterns[key] = _compile(self._lexicons_for(key) + self.lexicons)
+        return self._patterns[key]
+
+    def _lexicons_for(self, language: str | None) -> tuple[Lexicon, ...]:
+        if self.languages is not None:
+            return tuple(load_lexicon(code) for code in self.languages)
+        if language == "en" or language not in available_languages():
+            return (load_lexicon("en"),)
+        return (load_lexicon(language), _english_labels())
 
     def _reason(self, match: regex.Match[str]) -> str | None:
         if match.group("label") is not None:
@@ -98,15 +129,17 @@ class _StripCruftLines:
         return CALL if word_count(match.group()) <= self.max_call_words else None
 
     def __repr__(self) -> str:
-        languages = tuple(lexicon.language for lexicon in self.lexicons)
+        languages = "auto" if self.languages is None else self.languages
+        extra = tuple(lexicon.language for lexicon in self.lexicons)
         return (
-            f"strip_cruft_lines(languages={languages!r}, max_link_words={self.max_link_words}, "
-            f"max_call_words={self.max_call_words})"
+            f"strip_cruft_lines(languages={languages!r}, "
+            + (f"lexicons={extra!r}, " if extra else "")
+            + f"max_link_words={self.max_link_words}, max_call_words={self.max_call_words})"
         )
 
 
 def strip_cruft_lines(
-    languages: Iterable[str] = ("en",),
+    languages: Iterable[str] | str = "auto",
     *,
     lexicons: Iterable[Lexicon] = (),
     max_link_words: int = 30,
@@ -114,31 +147,34 @@ def strip_cruft_lines(
 ) -> _StripCruftLines:
     """The cruft-line pass.
 
-    ``languages``: shipped lexicons to use (see :func:`newsclean.lexicon.available_languages`);
-    ``lexicons``: more :class:`~newsclean.lexicon.Lexicon` objects, such as a
-    site's own labels; ``max_link_words`` and ``max_call_words``: the longest
-    link text and call-to-action line that count as cruft.
+    ``languages``: ``"auto"`` (the default) uses the lexicon of the page's
+    language (given to :func:`newsclean.clean` or detected) with the English
+    labels, and English when the language is unknown or has no lexicon; a list
+    of codes uses exactly those shipped lexicons on every page (see
+    :func:`newsclean.lexicon.available_languages`). ``lexicons``: more
+    :class:`~newsclean.lexicon.Lexicon` objects for every page, such as a site's
+    own labels. ``max_link_words`` and ``max_call_words``: the longest link text
+    and call-to-action line that count as cruft.
 
     >>> strip_cruft_lines(["xx"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ValueError: No lexicon for language 'xx'. Available languages: ...
     """
-    if isinstance(languages, str):
-        raise TypeError(f"languages must be a list of language codes, not the string {languages!r}")
+    if isinstance(languages, str) and languages != "auto":
+        raise TypeError(
+            f"languages must be 'auto' or a list of language codes, not the string {languages!r}"
+        )
     for name, value in (("max_link_words", max_link_words), ("max_call_words", max_call_words)):
         if not isinstance(value, int) or value < 1:
             raise ValueError(f"{name} must be a positive int, not {value!r}")
-    chosen = tuple(load_lexicon(language) for language in languages) + tuple(lexicons)
-    for lexicon in chosen:
+    codes = None if languages == "auto" else tuple(languages)
+    extra = tuple(lexicons)
+    for lexicon in (*(load_lexicon(code) for code in codes or ()), *extra):
         if not isinstance(lexicon, Lexicon):
             raise TypeError(f"lexicons must be Lexicon objects, not {type(lexicon).__name__}")
         if not (lexicon.label or lexicon.lead or lexicon.call):
             raise ValueError(f"lexicon {lexicon.language!r} has no phrases")
-    if not chosen:
+    if codes is not None and not codes and not extra:
         raise ValueError("strip_cruft_lines needs at least one language or lexicon")
-    pattern = _cruft_line_pattern(
-        *([p for lexicon in chosen for p in getattr(lexicon, s)] for s in ("label", "lead", "call"))
-    )
-    compiled = regex.compile(pattern, regex.MULTILINE | regex.IGNORECASE | regex.FULLCASE)
-    return _StripCruftLines(chosen, max_link_words, max_call_words, compiled)
+    return _StripCruftLines(codes, extra, max_link_words, max_call_words)
