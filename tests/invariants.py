@@ -22,6 +22,8 @@ def check_invariants(article: Article, *, title: str | None = None) -> None:
     assert apply_records(original, article.records) == article.text
     assert "\n\n".join(article.paragraphs) == article.text
     assert Article.from_dict(article.to_dict()) == article
-    again = newsclean.clean(article.text, title=article.title if title is None else title)
+    again = newsclean.clean(
+        article.text, title=article.title if title is None else title, language=article.language
+    )
     assert again.text == article.text, again.explain()
     assert again.changes == ()

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.edits import Edit, EditError, apply_edits, apply_records, check_edits
+from newsclean.edits import (
+    Edit,
+    EditError,
+    apply_edits,
+    apply_records,
+    check_edits,
+    drop_paragraphs,
+)
 
 
 def run(original: str, *passes: list[Edit]) -> tuple[str, list[tuple[int, int, str, str, str]]]:
@@ -122,3 +129,10 @@ def test_earlier_deletion_inside_a_later_edit_keeps_its_own_pass() -> None:
         "a-d",
         [(1, 2, "-", "p1", "y"), (2, 4, "", "p0", "x"), (4, 5, "", "p1", "y")],
     )
+
+
+def test_dropped_lines_with_indents_do_not_overlap() -> None:
+    text = "Body.\n  * Latest\n  * Most Read\nEnd."
+    edits = drop_paragraphs(text, [(6, 16, "a"), (17, 30, "b")])
+    check_edits(edits, len(text), "test")
+    assert apply_records(text, [(*e[:3], "", "") for e in edits]) == "Body.\nEnd."

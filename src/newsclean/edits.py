@@ -233,6 +233,8 @@ def drop_paragraphs(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Ed
     for k, (start, end, reason) in enumerate(drops):
         if k < tail_from:
             end = _space_end(text, end)
+            if k + 1 < len(drops):  # in text not normalized, the next line's indent
+                end = min(end, drops[k + 1][0])
         else:
             while start > 0 and text[start - 1].isspace():
                 start -= 1

@@ -1,4 +1,7 @@
-"""The default passes, one module each, in the order they run.
+"""The passes, one module each; ``default_passes`` lists the default ones in order.
+
+``strip_site_boilerplate`` is not a default pass: it needs profiles learned
+from the pages of each site (see :mod:`newsclean.sites`).
 
 Each module exposes one factory named for what the pass does; that name is also
 the pass's name in a :class:`~newsclean.pipeline.Pipeline` and in every
@@ -12,6 +15,7 @@ from newsclean.passes.normalize_whitespace import normalize_whitespace
 from newsclean.passes.repair_unicode import repair_unicode
 from newsclean.passes.strip_cruft_lines import strip_cruft_lines
 from newsclean.passes.strip_injected_phrases import strip_injected_phrases
+from newsclean.passes.strip_site_boilerplate import strip_site_boilerplate
 from newsclean.pipeline import Pass
 
 __all__ = [
@@ -21,6 +25,7 @@ __all__ = [
     "repair_unicode",
     "strip_cruft_lines",
     "strip_injected_phrases",
+    "strip_site_boilerplate",
 ]
 
 

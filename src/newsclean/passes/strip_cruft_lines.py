@@ -98,10 +98,11 @@ class _StripCruftLines:
 
     def __call__(self, document: Document) -> list[Edit]:
         text = document.text
+        first = len(text) - len(text.lstrip())  # where the first paragraph starts
         drops = []
         for match in self._pattern(document.language).finditer(text):
             reason = self._reason(match)
-            if reason == LINK and document.title is None and not text[: match.start()].strip():
+            if reason == LINK and document.title is None and match.start() <= first:
                 continue
             if reason:
                 drops.append((match.start(), match.end(), reason))
