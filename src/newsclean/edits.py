@@ -92,6 +92,8 @@ def apply_edits(
     change nothing are ignored, so a pass that finds nothing to do leaves no trace. Linear in the
     number of records and edits (plus the length of the text, to rebuild it).
     """
+    if not records:
+        return _apply_first(original, text, edits, pass_name)
     spans = _spans_in(records)
     pieces: list[str] = []
     merged: list[Record] = []
@@ -122,6 +124,19 @@ def apply_edits(
     pieces.append(text[done:])
     merged.extend(records[i:])
     return "".join(pieces), merged
+
+
+def _apply_first(
+    original: str, text: str, edits: Iterable[Edit], pass_name: str
+) -> tuple[str, list[Record]]:
+    """``apply_edits`` when nothing has changed yet (``text is original``): the
+    edits are the records, and nothing needs mapping or widening."""
+    records = [
+        (edit[0], edit[1], edit[2], pass_name, edit[3])
+        for edit in edits
+        if original[edit[0] : edit[1]] != edit[2]
+    ]
+    return (apply_records(text, records) if records else text), records
 
 
 def _spans_in(records: Sequence[Record]) -> list[tuple[int, int]]:

@@ -67,8 +67,8 @@ def looks_like_headline(line: str) -> bool:
     (False, False)
     """
     return (
-        2 <= word_count(line) <= 20
-        and len(line) <= 200
+        len(line) <= 200
+        and 2 <= word_count(line) <= 20
         and not SENTENCE_END.search(line)
         and line[-1] not in ":;,(-–—"
         and not line[0].islower()

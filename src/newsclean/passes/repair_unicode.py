@@ -1,11 +1,12 @@
 """``repair_unicode``: ftfy's repairs (mojibake, HTML entities, control characters), fast.
 
 The result is exactly ``ftfy.fix_text(text, config)``, but ftfy runs only on
-the segments (lines) that could need it. ``fix_text`` fixes a text one line at
-a time, and each of its fixers has a cheap trigger: an ``&`` for entities,
-two adjacent characters named by ftfy's mojibake detector for mojibake,
-characters from ftfy's own tables for control characters and ligatures, and
-a failed NFC check for normalization. Lines that trigger none of them are the
+the segments (lines) that need it. ``fix_text`` fixes a text one line at a
+time, and each of its fixers has a cheap, exact trigger: ftfy's own entity
+pattern for entities; for mojibake, ftfy's own detector tried only where two
+adjacent characters it names (or one of Œ œ Ã Â) stand; characters from ftfy's
+own tables for control characters and ligatures; a failed NFC check for
+normalization. Lines that trigger none of them are the
 ones ftfy would return unchanged, so they are skipped.
 
 The default configuration keeps curly quotes and full-width characters
@@ -48,13 +49,13 @@ def _char_class(codepoints: Any) -> str:
     return "".join(re.escape(chr(c)) for c in sorted(codepoints))
 
 
-#: Characters that make ftfy act on a line whatever their neighbours: ``&``
-#: (entities), ESC (terminal escapes), C1 controls, line breaks other than
-#: ``\n``, surrogates, and ftfy's own control-character and ligature tables.
+#: Characters that make ftfy act on a line whatever their neighbours: ESC
+#: (terminal escapes), C1 controls, line breaks other than ``\n``, surrogates,
+#: and ftfy's own control-character and ligature tables.
 #: (Plain character-class scans use the stdlib ``re``, which compiles a class to
 #: a bitmap: 6 to 17 times faster than ``regex`` here, measured on news text.)
 TRIGGER = re.compile(
-    "[&\x1b\r\x80-\x9f\u2028\u2029\ud800-\udfff"
+    "[\x1b\r\x80-\x9f\u2028\u2029\ud800-\udfff"
     + _char_class(ftfy.chardata.CONTROL_CHARS)
     + _char_class(ftfy.chardata.LIGATURES)
     + "]"
@@ -83,6 +84,16 @@ MOJIBAKE_ALONE = frozenset("ŒœÃÂ")
 MOJIBAKE_CHARACTER = re.compile(f"[{re.escape(''.join(MOJIBAKE_CHARACTERS | MOJIBAKE_ALONE))}]")
 
 
+#: ftfy's own entity pattern: its ``unescape_html`` changes nothing where it does not match.
+ENTITY = ftfy.chardata.HTML_ENTITY_RE
+#: ftfy's own mojibake detector, with ``^`` matching at every line start: ftfy
+#: runs it on one line at a time, where ``^`` is the start of the line. Too slow
+#: to scan whole pages with, it is tried only right at the hints.
+MOJIBAKE = re.compile(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags | re.MULTILINE)
+#: How far before its first named character a ``BADNESS_RE`` match can start.
+MOJIBAKE_LEAD = 2
+
+
 def mojibake_hints(text: str) -> Iterator[int]:
     """Where ``text`` holds a necessary sign of mojibake for ftfy (see above).
 
@@ -92,6 +103,35 @@ def mojibake_hints(text: str) -> Iterator[int]:
     for match in MOJIBAKE_CHARACTER.finditer(text):
         at = match.start()
         if text[at] in MOJIBAKE_ALONE or text[at + 1 : at + 2] in MOJIBAKE_CHARACTERS:
+            yield at
+
+
+def _mojibake_lines(text: str, limit: int) -> Iterator[int]:
+    """A position in each line where ftfy's detector matches, tried only at the hints.
+
+    Every match holds a hint and starts at most ``MOJIBAKE_LEAD`` characters
+    before it, so trying those few starts is exact. A line longer than ftfy's
+    ``limit`` is cut by ``fix_text`` into pieces where ``^`` would differ: there
+    every hint counts, for its own piece. Each line's bounds are found once, and
+    a line that counts is not tried again.
+    """
+    start = end = -1
+    done = False  # the line text[start:end] is already found
+    for at in mojibake_hints(text):
+        if at >= end:
+            start, end, done = (
+                text.rfind("\n", 0, at) + 1,
+                text.find("\n", at) + 1 or len(text),
+                False,
+            )
+        if done:
+            continue
+        if end - start > limit:
+            yield at  # every hint: each stands for its own piece of the line
+            continue
+        first = max(start, at - MOJIBAKE_LEAD)
+        if any(MOJIBAKE.match(text, q, end) for q in range(first, at + 1)):
+            done = True
             yield at
 
 
@@ -115,8 +155,9 @@ def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterato
 def _positions(text: str, limit: int) -> Iterator[int]:
     """Positions, in order, whose segment ftfy might change (some more than once)."""
     found = [m.start() for m in TRIGGER.finditer(text)]
+    found += [m.start() for m in ENTITY.finditer(text)]
     if not text.isascii():
-        found += mojibake_hints(text)
+        found += _mojibake_lines(text, limit)
         if not unicodedata.is_normalized("NFC", text):
             found += _unnormalized(text, limit)
     return iter(sorted(found))
