@@ -30,11 +30,7 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
 _SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _WHITESPACE = f"\t{_SPACES}{_ZERO_WIDTH}{_LINE_BREAKS}"
 
-#: The most common run by far: one line break between two lines (extractors
-#: write a paragraph a line). It always becomes a blank line; found in bulk.
-_LONE_BREAK = f"(?<=[^{_WHITESPACE}])\n(?=[^{_WHITESPACE}])"
-LONE_BREAK = re.compile(_LONE_BREAK)
-#: Any other run of whitespace that may need a change: it holds whitespace other than a
+#: A run of whitespace that may need a change: it holds whitespace other than a
 #: plain space, or two spaces. Only a single plain space can stand before such a
 #: character in its run (two would match themselves), so `` ?`` finds the start.
 #: A plain class with no lookaround, so the scan runs at the regex engine's speed
@@ -42,7 +38,7 @@ LONE_BREAK = re.compile(_LONE_BREAK)
 #: ``regex`` here); Python looks only at the runs it finds.
 #: >>> [m.group() for m in RUN.finditer("a b\u00a0c \n\nd  e")]
 #: ['\xa0', ' \n\n', '  ']
-RUN = re.compile(f"(?!{_LONE_BREAK}) ?(?:[{_WHITESPACE.replace(' ', '')}]|  )[{_WHITESPACE}]*")
+RUN = re.compile(f" ?(?:[{_WHITESPACE.replace(' ', '')}]|  )[{_WHITESPACE}]*")
 _HAS_LINE_BREAK = re.compile(rf"[{_LINE_BREAKS}]")
 _ONLY_ZERO_WIDTH = re.compile(rf"[{_ZERO_WIDTH}]+")
 
@@ -59,9 +55,6 @@ class _NormalizeWhitespace:
     def __call__(self, document: Document) -> list[Edit]:
         text = document.text
         edits = [edit for run in RUN.finditer(text) if (edit := _edit_for(text, *run.span()))]
-        breaks = [Edit(m.start(), m.end(), "\n\n", BREAK) for m in LONE_BREAK.finditer(text)]
-        if breaks:
-            edits = sorted(edits + breaks)
         if text[:1] == " " and (not edits or edits[0].start > 0):
             edits.insert(0, Edit(0, 1, "", EDGE))
         if text[-1:] == " " and (not edits or edits[-1].end < len(text)):
@@ -75,6 +68,8 @@ class _NormalizeWhitespace:
 def _edit_for(text: str, start: int, end: int) -> Edit | None:
     """The edit one run of whitespace needs, if any."""
     run = text[start:end]
+    if run == "\n" and start:  # the most common run by far: one line break
+        return Edit(start, end, "\n\n", BREAK) if end < len(text) else Edit(start, end, "", EDGE)
     if start == 0 or end == len(text):
         replacement, reason = "", EDGE
     elif _HAS_LINE_BREAK.search(run):
