@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from itertools import chain
 
 from newsclean.lexicon import available_languages, load_lexicon
 
@@ -48,13 +49,13 @@ def _word_languages() -> dict[str, tuple[str, ...]]:
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language of ``text``, or ``None`` when unsure."""
     sample = text[:SAMPLE]
-    if len(_KANA.findall(sample)) >= 5:
-        return "ja"
-    if len(_HAN.findall(sample)) >= 10:
-        return "zh"
-    hits: Counter[str] = Counter()
-    for languages in filter(None, map(_word_languages().get, _WORD.findall(sample.lower()))):
-        hits.update(languages)
+    if not sample.isascii():
+        if len(_KANA.findall(sample)) >= 5:
+            return "ja"
+        if len(_HAN.findall(sample)) >= 10:
+            return "zh"
+    words = _WORD.findall(sample.lower())
+    hits = Counter(chain.from_iterable(filter(None, map(_word_languages().get, words))))
     ranked = hits.most_common(2)
     if not ranked or ranked[0][1] < MIN_HITS:
         return None
