@@ -6,7 +6,7 @@ Two modes.
 records ``{"id", "gold_text", "extracted": {extractor: text}, "html"}`` (``aeb-dev``)::
 
     python benchmarks/quality.py                      # ../shared/corpora/aeb-dev
-    python benchmarks/quality.py --corpus DIR --worst 15 --cruft 40 --json /tmp/aeb.json
+    python benchmarks/quality.py --corpus DIR --worst 15 --cruft 40 --per-pass --json OUT
 
 For every page and every extractor output in ``extracted``, plus trafilatura run live
 on the HTML (column ``trafilatura-live``; skipped with a note when trafilatura is not
@@ -14,12 +14,13 @@ installed), the raw extraction and ``newsclean.clean(extraction).text`` (no titl
 passed) are scored against ``gold_text`` with token-4-shingle precision/recall/F1
 (``scoring.py``), averaged over pages. Prints one table, then the pairs with the
 largest recall loss (with the changes that removed gold text), the pairs with the
-largest precision gain and, with ``--cruft N``, the non-gold lines that survive
-cleaning most often.
+largest precision gain, a tally per rule (changes made, and how many removed gold
+text), with ``--per-pass`` the score of the pipeline without each pass, and with
+``--cruft N`` the non-gold lines that survive cleaning most often.
 
 **Snippet mode** (``--trafilatura-eval``), on ``../shared/corpora/trafilatura-eval``::
 
-    python benchmarks/quality.py --trafilatura-eval [--limit N] [--json OUT]
+    python benchmarks/quality.py --trafilatura-eval [--limit N] [--cruft N] [--json OUT]
 
 trafilatura runs live on each page; its output and newsclean's cleaning of it are
 scored with must_keep / must_drop snippets (TP, FN, FP, TN summed over pages).
@@ -60,8 +61,8 @@ from scoring import (
 import newsclean
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "aeb-dev"
-DEFAULT_TRAF_EVAL = REPO / ".." / "shared" / "corpora" / "trafilatura-eval"
+DEFAULT_CORPUS = (REPO / ".." / "shared" / "corpora" / "aeb-dev").resolve()
+DEFAULT_TRAF_EVAL = (REPO / ".." / "shared" / "corpora" / "trafilatura-eval").resolve()
 CACHE_DIR = Path("/tmp/newsclean-quality")
 TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": False}
 LIVE = "trafilatura-live"
@@ -179,6 +180,7 @@ class Cleaned:
     text: str
     changes: list[newsclean.Change] = field(default_factory=list)
     error: str | None = None
+    title: str | None = None
 
 
 def clean(text: str, pipeline: newsclean.Pipeline | None = None) -> Cleaned:
@@ -187,7 +189,7 @@ def clean(text: str, pipeline: newsclean.Pipeline | None = None) -> Cleaned:
         article = newsclean.clean(text, pipeline=pipeline)
     except Exception as exc:  # a crash is reported, not fatal
         return Cleaned(text, [], f"{type(exc).__name__}: {exc}")
-    return Cleaned(article.text, list(article.changes))
+    return Cleaned(article.text, list(article.changes), title=article.title)
 
 
 def shorten(text: str, width: int = 110) -> str:
@@ -197,11 +199,11 @@ def shorten(text: str, width: int = 110) -> str:
 
 
 def removes_target(change: newsclean.Change, target: Counter[Shingle], joined: str) -> bool:
-    """Whether ``change`` removes text of the target (gold text or a snippet).
+    """Whether ``change`` removes text of the target (lost gold shingles, or a snippet).
 
     True when a shingle of the removed text is a target shingle not in the replacement;
     a removed text of 1 to 3 tokens counts when those tokens occur in a row in the
-    target (``joined``: the target's tokens joined and padded with spaces).
+    target (``joined``: the target's tokens joined, each run padded with spaces).
     """
     removed = tokenize(change.removed)
     if not removed:
@@ -304,6 +306,9 @@ def score_pair(
     """Score one extraction alone and cleaned, and find what cleaning took from the gold."""
     done = clean(extracted, pipeline)
     raw_set, clean_set = shingles(extracted), shingles(done.text)
+    # Gold shingles matched before cleaning and no longer (or fewer times) after it.
+    lost = (gold["shingles"] & raw_set) - (gold["shingles"] & clean_set)
+    lost_joined = " ".join(f" {' '.join(s)} |" for s in lost)
     gold_changes = []
     rules: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for change in done.changes:
@@ -311,7 +316,7 @@ def score_pair(
             continue  # spacing and punctuation changes are not rules that drop text
         tally = rules[rule_of(change)]
         tally[0] += 1
-        if removes_target(change, gold["shingles"], gold["joined"]):
+        if removes_target(change, lost, lost_joined):
             tally[1] += 1
             gold_changes.append(
                 {"pass": change.pass_name, "reason": change.reason, "removed": change.removed}
@@ -407,9 +412,8 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 
 def print_worst(results: list[PairResult], count: int) -> None:
     """The pairs with the largest recall loss (and their gold-removing changes)."""
-    worst = sorted((r for r in results if r.recall_loss > EPSILON), key=lambda r: -r.recall_loss)[
-        :count
-    ]
+    losses = [r for r in results if r.recall_loss > EPSILON]
+    worst = sorted(losses, key=lambda r: -r.recall_loss)[:count]
     print(f"\nLargest recall losses ({len(worst)} shown):")
     for result in worst:
         print(
@@ -427,9 +431,8 @@ def print_best(
     results: list[PairResult], count: int, changes: dict[tuple[str, str], list[str]]
 ) -> None:
     """The pairs with the largest precision gain, with their largest changes."""
-    best = sorted(
-        (r for r in results if r.precision_gain > EPSILON), key=lambda r: -r.precision_gain
-    )[:count]
+    gains = [r for r in results if r.precision_gain > EPSILON]
+    best = sorted(gains, key=lambda r: -r.precision_gain)[:count]
     print(f"\nLargest precision gains ({len(best)} shown):")
     for result in best:
         print(
@@ -577,8 +580,10 @@ class SnippetResult:
     id: str
     raw: SnippetCounts
     cleaned: SnippetCounts
+    cleaned_with_title: SnippetCounts
     keep_lost: list[dict[str, Any]]
     drop_removed: list[str]
+    drop_kept: list[str]
     error: str | None
 
 
@@ -606,22 +611,29 @@ def snippet_page(doc: dict[str, Any], extracted: str) -> SnippetResult:
         id=doc["id"],
         raw=snippet_counts(extracted, keep, drop),
         cleaned=snippet_counts(done.text, keep, drop),
+        cleaned_with_title=snippet_counts(f"{done.title or ''}\n\n{done.text}", keep, drop),
         keep_lost=keep_lost,
         drop_removed=drop_removed,
+        drop_kept=[s for s in drop if normalize_ws(s) in clean_text],
         error=done.error,
     )
 
 
 def print_snippet_table(results: list[SnippetResult]) -> None:
-    """Summed counts and metrics, trafilatura alone and with newsclean."""
-    header = f"{'':<27}{'TP':>6}{'FN':>6}{'FP':>6}{'TN':>6} | {'P':>6}{'R':>7}{'F1':>7}{'Acc':>7}"
+    """Summed counts and metrics, trafilatura alone and with newsclean (text; title + text)."""
+    header = f"{'':<34}{'TP':>6}{'FN':>6}{'FP':>6}{'TN':>6} | {'P':>6}{'R':>7}{'F1':>7}{'Acc':>7}"
     print(header)
     print("-" * len(header))
-    for label, side in (("trafilatura-live", "raw"), ("trafilatura-live + newsclean", "cleaned")):
+    rows = (
+        ("trafilatura-live", "raw"),
+        ("trafilatura-live + newsclean", "cleaned"),
+        ("  same, the found title kept", "cleaned_with_title"),
+    )
+    for label, side in rows:
         total = sum((getattr(r, side) for r in results), SnippetCounts())
         m = total.metrics()
         print(
-            f"{label:<27}{total.tp:>6}{total.fn:>6}{total.fp:>6}{total.tn:>6} | "
+            f"{label:<34}{total.tp:>6}{total.fn:>6}{total.fp:>6}{total.tn:>6} | "
             f"{m['precision']:>6.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}{m['accuracy']:>7.3f}"
         )
 
@@ -665,6 +677,11 @@ def snippet_mode(args: argparse.Namespace) -> dict[str, Any]:
     for result in gained[: args.worst]:
         for snippet in result.drop_removed:
             print(f"- {result.id}: {shorten(snippet, 90)!r}")
+    if args.cruft:
+        kept = [(r.id, s) for r in results for s in r.drop_kept]
+        print(f"\nmust_drop snippets still in the cleaned text ({len(kept)}; {args.cruft} shown):")
+        for page, snippet in kept[: args.cruft]:
+            print(f"- {page}: {shorten(snippet, 90)!r}")
     return {
         "info": info,
         "corpus": str(corpus),
@@ -714,7 +731,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     args.corpus_given = args.corpus is not None
     if args.corpus is None:
-        args.corpus = str(DEFAULT_CORPUS.resolve())
+        args.corpus = str(DEFAULT_CORPUS)
     return args
 
 

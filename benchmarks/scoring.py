@@ -36,6 +36,7 @@ from dataclasses import dataclass
 __all__ = [
     "SHINGLE_SIZE",
     "Scores",
+    "Shingle",
     "SnippetCounts",
     "normalize_ws",
     "prf",
