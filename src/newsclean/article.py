@@ -10,6 +10,7 @@ import attrs
 
 from newsclean._version import __version__
 from newsclean.edits import Record, apply_records
+from newsclean.flags import Flag, find_flags
 
 __all__ = ["Article", "Change"]
 
@@ -104,6 +105,13 @@ class Article:
             for start, end, replacement, name, reason in self.records
         )
 
+    @functools.cached_property
+    def flags(self) -> tuple[Flag, ...]:
+        """Paragraphs that are probably captions or links to other articles, with a
+        confidence: kept in ``paragraphs``, for the user to drop or keep
+        (see :mod:`newsclean.flags`)."""
+        return find_flags(self.paragraphs)
+
     def removed_by(self, pass_name: str) -> tuple[Change, ...]:
         """The changes made by one pass.
 
@@ -140,7 +148,8 @@ class Article:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        """The article as a JSON-safe dict; :meth:`from_dict` gives it back exactly."""
+        """The article as a JSON-safe dict; :meth:`from_dict` gives it back exactly
+        (``flags`` are derived from the paragraphs, so they come back too)."""
         return {
             "title": self.title,
             "paragraphs": list(self.paragraphs),
@@ -149,6 +158,7 @@ class Article:
             "language": self.language,
             "original": self.original,
             "changes": [c.to_dict() for c in self.changes],
+            "flags": [f.to_dict() for f in self.flags],
             "passes": [{"name": name, "config": config} for name, config in self.passes],
             "version": self.version,
         }

@@ -10,8 +10,8 @@ least ``min_share`` of its pages (and on at least ``min_pages`` pages). The pass
 :func:`newsclean.passes.strip_site_boilerplate` removes those lines.
 
 >>> learner = SiteLearner()
->>> for n in range(4):
-...     learner.observe("dailysun.example", f"Story {n}.\\n\\nUpdated {n} hours ago")
+>>> for n, story in enumerate(["Rain fell.", "Snow came.", "Wind rose.", "Fog lifted."]):
+...     learner.observe("dailysun.example", f"{story}\\n\\nUpdated {n} hours ago")
 >>> profile = learner.profiles()["dailysun.example"]
 >>> profile.pages, dict(profile.lines)
 (4, {'updated # hours ago': 4})

@@ -27,14 +27,14 @@ import attrs
 import regex
 
 from newsclean.edits import Edit, drop_paragraphs
-from newsclean.passes._paragraphs import (
+from newsclean.pipeline import Document
+from newsclean.shapes import (
     SITE_SUFFIX,
     key,
     looks_like_headline,
     paragraphs,
     paragraphs_backwards,
 )
-from newsclean.pipeline import Document
 
 __all__ = ["extract_headline"]
 

@@ -33,8 +33,8 @@ import regex
 
 from newsclean.edits import Edit, drop_paragraphs
 from newsclean.lexicon import SECTIONS, Lexicon, available_languages, load_lexicon, phrase_pattern
-from newsclean.passes._paragraphs import word_count
 from newsclean.pipeline import Document
+from newsclean.shapes import word_count
 
 __all__ = ["strip_cruft_lines"]
 

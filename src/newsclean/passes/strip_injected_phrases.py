@@ -28,8 +28,8 @@ import attrs
 import regex
 
 from newsclean.edits import Edit
-from newsclean.passes._paragraphs import key
 from newsclean.pipeline import Document
+from newsclean.shapes import key
 
 __all__ = ["strip_injected_phrases"]
 

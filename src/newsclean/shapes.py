@@ -1,4 +1,4 @@
-"""Paragraph geometry and shapes shared by the passes.
+"""Shapes of lines shared by the passes and the flags: paragraphs, headlines, sentence ends.
 
 After ``normalize_whitespace`` every non-empty line is a paragraph and
 paragraphs are separated by one blank line; these helpers also work on text
