@@ -1,24 +1,33 @@
 """The ``newsclean`` command line.
 
 ``newsclean clean FILE|-`` prints the clean text (``--json``: the Article as JSON);
-``newsclean explain FILE|-`` prints what was removed and why. Problems with the
-input or the options end with a one-line message on stderr and exit status 2.
+``newsclean explain FILE|-`` prints what was removed and why;
+``newsclean batch IN -o OUT`` cleans JSON Lines or a directory of ``.txt`` files
+into JSON Lines (see :mod:`newsclean.batch`). Problems with the input, the output
+or the options end with a one-line message on stderr and exit status 2; with
+``batch --strict``, a bad record ends the run with status 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
 from newsclean import clean
 from newsclean._version import __version__
 from newsclean.article import Article
+from newsclean.batch import BatchOptions, StrictStop, make_progress, run_batch
+from newsclean.readers import InputError
+from newsclean.writers import OutputError, open_output
 
 __all__ = ["main"]
 
+EXIT_BAD_RECORD = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class _InputError(Exception):
@@ -54,7 +63,111 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--json", action="store_true", help="print the whole Article as JSON"
             )
+    _add_batch(commands)
     return parser
+
+
+def _workers(value: str) -> int:
+    try:
+        workers = int(value)
+    except ValueError:
+        workers = 0
+    if workers < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of processes, 1 or more: {value!r}"
+        )
+    return workers
+
+
+def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    summary = "clean many pages: JSON Lines or a directory of .txt files in, JSON Lines out"
+    batch = commands.add_parser(
+        "batch",
+        help=summary,
+        description=summary + ". Files ending in .gz or .zst are (de)compressed.",
+        epilog="Bad records are reported on stderr and left out of OUT. Exit status: 0 done,"
+        " 1 stopped by --strict, 2 input, output or usage error, 130 interrupted.",
+    )
+    batch.add_argument(
+        "source",
+        metavar="IN",
+        help="a JSON Lines file (one object per page; .gz, .zst), a directory of .txt files,"
+        " or - for JSON Lines on stdin",
+    )
+    batch.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help="the JSON Lines file to write (.gz, .zst), written whole or not at all; - for stdout",
+    )
+    batch.add_argument(
+        "--text-field",
+        metavar="NAME",
+        default="text",
+        help="the field that holds the page text (default: text)",
+    )
+    batch.add_argument(
+        "--workers",
+        metavar="N",
+        type=_workers,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: the number of CPUs, here %(default)s);"
+        " 1 cleans in this process",
+    )
+    batch.add_argument(
+        "--no-changes",
+        dest="with_changes",
+        action="store_false",
+        help="leave the changes list out of each record",
+    )
+    batch.add_argument(
+        "--strict", action="store_true", help="stop at the first bad record, with exit status 1"
+    )
+    batch.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary (bad records are still reported)",
+    )
+    batch.add_argument(
+        "--summary-json",
+        metavar="FILE",
+        help="also write the summary as JSON to FILE when the run completes",
+    )
+
+
+def _batch(args: argparse.Namespace) -> int:
+    options = BatchOptions(
+        args.source,
+        args.output,
+        text_field=args.text_field,
+        with_changes=args.with_changes,
+        workers=args.workers,
+        strict=args.strict,
+    )
+    show = not args.quiet and sys.stderr.isatty()
+    try:
+        summary = run_batch(options, progress=lambda: make_progress(show))
+        if args.summary_json:
+            with open_output(args.summary_json) as out:
+                out.write(json.dumps(summary.to_dict(), indent=1).encode() + b"\n")
+    except (InputError, OutputError) as error:
+        print(f"newsclean: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except StrictStop as stop:
+        print(f"newsclean: error: {stop} (stopped by --strict)", file=sys.stderr)
+        return EXIT_BAD_RECORD
+    except KeyboardInterrupt:
+        left = "" if args.output == "-" else f"; {args.output!r} was left as it was"
+        print(f"newsclean: interrupted{left}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # stdout's reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BAD_RECORD
+    if not args.quiet:
+        print(summary.describe(), file=sys.stderr)
+    return 0
 
 
 def _render(command: str, article: Article, as_json: bool) -> str:
@@ -68,6 +181,8 @@ def _render(command: str, article: Article, as_json: bool) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "batch":
+        return _batch(args)
     try:
         data = _read(args.file)
     except _InputError as error:
