@@ -15,17 +15,22 @@ def python_blocks(path: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.DOTALL)
 
 
-@pytest.mark.parametrize("doc", ["README.md", "docs/writing-a-pass.md", "docs/provenance.md"])
+@pytest.mark.parametrize(
+    "doc", ["README.md", "docs/writing-a-pass.md", "docs/provenance.md", "docs/flags.md"]
+)
 def test_python_examples_run(doc: str, capsys: pytest.CaptureFixture[str]) -> None:
     blocks = python_blocks(ROOT / doc)
     assert blocks
     namespace = {
+        "article": __import__("newsclean").clean(SEED),
         "scraped_text": SEED,
         "text": SEED + "\n(Photo: AP)\n",
         "newsclean": __import__("newsclean"),
     }
     for block in blocks:
         exec(block, namespace)
+    if doc == "docs/flags.md":
+        assert len(namespace["kept"]) == len(namespace["article"].paragraphs)  # only 0.5 flags
     if doc == "docs/writing-a-pass.md":
         article = namespace["article"]
         removed = [c.removed for c in article.removed_by("strip_photo_credits")]
