@@ -270,3 +270,15 @@ def test_title_fragment_after_a_list_number_stays() -> None:
         "1. Define early retirement\n\n" + BODY, title="How to define early retirement"
     )
     assert article.paragraphs == ("1. Define early retirement", BODY)
+
+
+def test_a_glued_tail_does_not_change_which_line_is_the_headline() -> None:
+    # Found by hypothesis: with " &" glued after two sentences, the lines below the
+    # headline looked like a list of headlines until the tails were removed.
+    line = "The council approved the budget on Tuesday after a long debate."
+    page = f"Floods close schools in the north\n{line} &amp;\n{line} &amp;"
+    article = newsclean.clean(page)
+    assert (article.title, article.paragraphs) == (
+        "Floods close schools in the north",
+        (line, line),
+    )

@@ -47,12 +47,14 @@ def word_count(text: str) -> int:
 
 
 #: What a headline does not hold: a URL, an e-mail or handle, a hashtag, a clock
-#: time, a phone-like run of digits, a sentence end inside it, or two "|" (a menu).
+#: time, a phone-like run of digits, a sentence end with more after it (so that
+#: removing a tail glued after a sentence never turns a line into a headline),
+#: or two "|" (a menu).
 #: >>> [bool(NOT_IN_HEADLINE.search(line)) for line in ("Posted 6:45 PM", "Dow falls")]
 #: [True, False]
 NOT_IN_HEADLINE = regex.compile(
     r"https?:|www\.|\S@\S|(?:^|\s)#\w|\b\d{1,2}:\d\d\b|\d[\d ().-]{7,}\d"
-    r"|[.!?]\s+\p{Lu}|\|[^|]*\|"
+    r"|[.!?…][\"'”’»)\]]{0,3}\s|\|[^|]*\|"
 )
 
 
