@@ -129,3 +129,14 @@ def test_bytes_are_decoded_as_utf8_then_guessed() -> None:
     assert newsclean.clean("Zürich’s café.".encode()).text == "Zürich’s café."
     assert newsclean.clean("Zürich’s café.".encode("cp1252")).text == "Zürich’s café."
     assert newsclean.clean(b"\xff\xfe\x00bad \x81 bytes.").original != ""
+
+
+def test_from_dict_refuses_unsorted_changes_and_malformed_ones(article: Article) -> None:
+    data = article.to_dict()
+    data["changes"] = data["changes"][::-1]
+    with pytest.raises(ValueError, match=r"changes overlap or are not sorted"):
+        Article.from_dict(data)
+    data = article.to_dict()
+    del data["changes"][0]["removed"]
+    with pytest.raises(ValueError, match="not an Article dict"):
+        Article.from_dict(data)

@@ -282,3 +282,13 @@ def test_a_glued_tail_does_not_change_which_line_is_the_headline() -> None:
         "Floods close schools in the north",
         (line, line),
     )
+
+
+def test_a_paragraph_that_starts_with_the_headline_and_goes_on_stays() -> None:
+    text = f"Markets rally\n\n{BODY}\n\nMarkets rally - but for how long?"
+    assert newsclean.clean(text).paragraphs == (BODY, "Markets rally - but for how long?")
+
+
+def test_a_tail_with_a_comma_is_not_an_injected_phrase() -> None:
+    text = f"{BODY} Paris, France\n\nRates held in April as expected. Paris, France"
+    assert only("strip_injected_phrases").run(text).changes == ()

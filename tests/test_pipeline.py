@@ -132,3 +132,33 @@ def test_user_pass_sees_the_title_found_before_it() -> None:
 
     Pipeline.default().insert_after("extract_headline", look).run(PAGE)
     assert seen == ["Storm hits coast"]
+
+
+def test_a_pass_may_yield_its_edits() -> None:
+    def yielding(document: Document):  # type: ignore[no-untyped-def]
+        yield from shout_to_calm(document)
+
+    article = (
+        Pipeline.default().insert_after("extract_headline", yielding).run("Goal!!! It went in.")
+    )
+    assert [(c.pass_name, c.removed) for c in article.changes] == [("yielding", "!!!")]
+
+
+@pytest.mark.parametrize(
+    "bad", [Edit(0, 3, None, "r"), Edit(0.0, 3, "", "r"), Edit(None, 3, "", "r")]
+)  # type: ignore[arg-type]
+def test_edits_of_the_wrong_types_are_named_errors(bad: Edit) -> None:
+    pipeline = Pipeline.default().insert_after("extract_headline", lambda d: [bad], as_name="bad")
+    with pytest.raises(EditError, match=r"pass 'bad' returned .*expected int start and end"):
+        pipeline.run("Some text here.")
+
+
+def test_run_takes_bytes_and_refuses_other_types_like_clean() -> None:
+    assert (
+        Pipeline.default().run("Café owners protest.".encode("cp1252")).text
+        == "Café owners protest."
+    )
+    with pytest.raises(TypeError, match="takes the text as str or bytes, not list"):
+        Pipeline.default().run(["text"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="takes title as str or None, not int"):
+        Pipeline.default().run("text", title=3)  # type: ignore[arg-type]

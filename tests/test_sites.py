@@ -124,3 +124,9 @@ def test_invariants_with_the_pass() -> None:
         article = pipeline_with(profiles).run(page, url="https://dailysun.example/x")
         assert article.text.count("\n\n\n") == 0
         check_invariants(article, title=article.title)
+
+
+def test_a_url_urllib_cannot_read_means_no_source() -> None:
+    profiles = learn_profiles(("dailysun.example", text) for text in site_pages(10))
+    article = pipeline_with(profiles).run(site_pages(12)[11], url="http://[bad")
+    assert article.removed_by("strip_site_boilerplate") == ()

@@ -15,7 +15,6 @@ import functools
 
 from newsclean._version import __version__
 from newsclean.article import Article, Change
-from newsclean.decoding import decode_bytes
 from newsclean.edits import Edit, EditError, drop_paragraphs
 from newsclean.pipeline import Document, Pass, Pipeline, PipelineError
 
@@ -58,17 +57,10 @@ def clean(
     >>> clean(42)
     Traceback (most recent call last):
     ...
-    TypeError: clean() takes the text as str or bytes, not int
+    TypeError: takes the text as str or bytes, not int
     """
-    if isinstance(text, (bytes, bytearray)):
-        text = decode_bytes(bytes(text))
-    elif not isinstance(text, str):
-        raise TypeError(f"clean() takes the text as str or bytes, not {type(text).__name__}")
-    for name, value in (("title", title), ("url", url), ("language", language)):
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"clean() takes {name} as str or None, not {type(value).__name__}")
     if pipeline is None:
         pipeline = _default_pipeline()
     elif not isinstance(pipeline, Pipeline):
         raise TypeError(f"clean() takes pipeline as a Pipeline, not {type(pipeline).__name__}")
-    return pipeline.run(text, title=title or None, url=url, language=language)
+    return pipeline.run(text, title=title, url=url, language=language)

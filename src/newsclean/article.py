@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -186,13 +187,18 @@ class Article:
                 version=data.get("version", __version__),
                 records=records,
             )
+            for change, given in zip(article.changes, data["changes"], strict=True):
+                if change.removed != given["removed"]:
+                    raise ValueError(
+                        f"change at [{change.start}, {change.end}) says it removed "
+                        f"{given['removed']!r} but the original has {change.removed!r} there"
+                    )
         except (KeyError, TypeError) as error:
             raise ValueError(f"not an Article dict: missing or malformed {error}") from error
-        for change, given in zip(article.changes, data["changes"], strict=True):
-            if change.removed != given["removed"]:
+        for before, after in itertools.pairwise(records):
+            if after[0] < before[1]:
                 raise ValueError(
-                    f"change at [{change.start}, {change.end}) says it removed "
-                    f"{given['removed']!r} but the original has {change.removed!r} there"
+                    f"changes overlap or are not sorted: {before[:2]} then {after[:2]}"
                 )
         if apply_records(original, records) != article.text:
             raise ValueError("the changes do not turn the original into the text")

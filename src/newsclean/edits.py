@@ -70,6 +70,11 @@ def check_edits(edits: Sequence[Edit], length: int, pass_name: str) -> None:
         if not isinstance(edit, tuple) or len(edit) < 4:
             raise EditError(f"pass {pass_name!r} returned {edit!r}; expected Edit(start, end, ...)")
         start, end = edit[0], edit[1]
+        if type(start) is not int or type(end) is not int or not isinstance(edit[2], str):
+            raise EditError(
+                f"pass {pass_name!r} returned {edit!r}; expected int start and end"
+                " and a str replacement"
+            )
         if not 0 <= start <= end <= length:
             raise EditError(
                 f"pass {pass_name!r} returned {edit!r}, outside the text (length {length})"

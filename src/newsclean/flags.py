@@ -9,8 +9,8 @@ flag is below a threshold).
 
 - **link**: a paragraph shaped like a headline (short, no sentence end) in the
   body of the text: 0.7, or 0.8 within a run of two or more such paragraphs.
-- **caption**: a short paragraph (at most ``SHORT_WORDS`` words, and at most
-  ``SHORT_SHARE`` of the page's median paragraph) that ends like a sentence: 0.5.
+- **caption**: any other short paragraph (at most ``SHORT_WORDS`` words, and at
+  most ``SHORT_SHARE`` of the page's median paragraph): 0.5.
 
 >>> [(f.paragraph, f.kind, f.confidence) for f in find_flags((
 ...     "The council met on Tuesday evening to discuss the budget for next year, "

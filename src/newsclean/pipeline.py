@@ -25,6 +25,7 @@ import attrs
 
 from newsclean._version import __version__
 from newsclean.article import Article
+from newsclean.decoding import decode_bytes
 from newsclean.edits import Edit, Record, apply_edits, check_edits
 from newsclean.language import detect_language
 
@@ -173,7 +174,7 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
 
     def run(
         self,
-        text: str,
+        text: str | bytes,
         *,
         title: str | None = None,
         url: str | None = None,
@@ -181,17 +182,24 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
     ) -> Article:
         """Run the enabled passes over ``text`` and return the :class:`Article`.
 
+        ``text`` is ``str`` or ``bytes`` (decoded by :func:`~newsclean.decoding.decode_bytes`);
         ``language`` (an ISO 639-1 code) is detected from the text when not given.
+        Other types raise ``TypeError`` naming the type.
 
         The pipeline settles: when its first pass still finds something to do in
         the result (a whitespace change can make a line look like mojibake to
         ftfy), all passes run once more, so cleaning the result again changes
         nothing.
         """
+        text = _checked_text(text)
+        for name, value in (("title", title), ("url", url), ("language", language)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"takes {name} as str or None, not {type(value).__name__}")
+        title = title or None
         steps = [step for step in self.steps if step.enabled]
         language = language or detect_language(text)
         document, records = _run_round(steps, text, Document(text, title, url, language), ())
-        if steps and steps[0].pass_(document):
+        if steps and _edits_of(steps[0], document):
             document, records = _run_round(steps, text, document, records)
         return Article(
             title=document.title,
@@ -210,7 +218,7 @@ def _run_round(
 ) -> tuple[Document, Sequence[Record]]:
     """Run each step once over ``document``; returns the new document and records."""
     for step in steps:
-        edits = step.pass_(document)
+        edits = _edits_of(step, document)
         if not edits:
             continue
         check_edits(edits, len(document.text), step.name)
@@ -218,6 +226,21 @@ def _run_round(
         new_text, records = apply_edits(original, document.text, records, edits, step.name)
         document = attrs.evolve(document, text=new_text, title=found_title or document.title)
     return document, records
+
+
+def _checked_text(text: object) -> str:
+    """``text`` as ``str``: bytes decoded, other types refused."""
+    if isinstance(text, (bytes, bytearray)):
+        return decode_bytes(bytes(text))
+    if not isinstance(text, str):
+        raise TypeError(f"takes the text as str or bytes, not {type(text).__name__}")
+    return text
+
+
+def _edits_of(step: Step, document: Document) -> Sequence[Edit]:
+    """What ``step``'s pass returns for ``document``, as a sequence (a pass may yield)."""
+    edits = step.pass_(document)
+    return edits if isinstance(edits, (list, tuple)) else list(edits or ())
 
 
 def _title_from(edits: Sequence[Edit], text: str) -> str | None:

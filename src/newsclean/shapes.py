@@ -11,18 +11,25 @@ from collections.abc import Iterator
 
 import regex
 
-#: A non-blank line. ``[^\n]*`` cannot backtrack into itself: linear.
-LINE = regex.compile(r"[^\S\n]*+([^\n]*\S)")
+#: A non-blank line, its text in group 1. Anchored at line starts, so a long run
+#: of spaces is tried once, not from each of its positions: linear.
+LINE = regex.compile(r"^[^\S\n]*+([^\n]*\S)", regex.MULTILINE)
 
 #: Sentence-final punctuation, optionally closed by quotes or brackets, at the end.
 #: >>> bool(SENTENCE_END.search('He said “no.”')), bool(SENTENCE_END.search("No end"))
 #: (True, False)
 SENTENCE_END = regex.compile(r"[.!?…。！？؟।۔][\"'”’»)\]]{0,3}$")
 
-#: What stands between a headline and a site name: "Headline | Site", "Headline - Site".
+#: A site name after a headline: "Headline | Site", "Headline - Site". The name
+#: starts with a capital and has no sentence punctuation, so "Markets rally -
+#: but for how long?" keeps its second half.
 #: >>> SITE_SUFFIX.sub("", "Floods close schools - The Daily Star")
 #: 'Floods close schools'
-SITE_SUFFIX = regex.compile(r"[^\S\n]+(?:[|·•]|[-–—]{1,2}|::)[^\S\n]+[^|·•\n]{1,60}$")
+#: >>> SITE_SUFFIX.sub("", "Markets rally - but for how long?")
+#: 'Markets rally - but for how long?'
+SITE_SUFFIX = regex.compile(
+    r"[^\S\n]+(?:[|·•]|[-–—]{1,2}|::)[^\S\n]+\p{Lu}[^|·•\n!?]{0,59}(?<!\.)$"
+)
 
 _NOT_WORD = regex.compile(r"[\W_]+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")

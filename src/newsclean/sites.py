@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 import regex
 
-__all__ = ["SiteLearner", "SiteProfile", "line_key"]
+__all__ = ["SiteLearner", "SiteProfile", "learn_profiles", "line_key"]
 
 #: Lines longer than this are never learned: a long paragraph repeated across
 #: pages is syndicated prose, not boilerplate.

@@ -41,7 +41,7 @@ RECURRING = "injected phrase: the same tail ends {count} paragraphs"
 #: >>> TAIL.search("He left. Clerical Regime").group("tail")
 #: ' Clerical Regime'
 TAIL = regex.compile(
-    r"[.!?…][\"'”’»)\]]{0,3}(?P<tail>[^\S\n]++[^\s.!?…:;,][^\n.!?…:;]{0,79}+)$",
+    r"[.!?…][\"'”’»)\]]{0,3}(?P<tail>[^\S\n]++[^\s.!?…:;,][^\n.!?…:;,]{0,79}+)$",
     regex.MULTILINE,
 )
 _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(1)]

@@ -50,7 +50,10 @@ def source_of(document: Document) -> str | None:
     """
     if not document.url:
         return None
-    host = urlsplit(document.url).hostname or ""
+    try:
+        host = urlsplit(document.url).hostname or ""
+    except ValueError:  # not a URL urllib can read ("http://[bad"): no source
+        return None
     return host.removeprefix("www.") or None
 
 
