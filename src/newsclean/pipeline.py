@@ -18,6 +18,7 @@ provenance. A pass that finds nothing returns an empty sequence.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
@@ -125,6 +126,12 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
         """The names of the passes that will run, in order."""
         return tuple(step.name for step in self.steps if step.enabled)
 
+    @functools.cached_property
+    def _enabled(self) -> tuple[tuple[Step, ...], tuple[tuple[str, str], ...]]:
+        """The enabled steps, and their names and settings as the Article records them."""
+        steps = tuple(step for step in self.steps if step.enabled)
+        return steps, tuple((step.name, repr(step.pass_)) for step in steps)
+
     def __iter__(self) -> Iterator[Step]:
         return iter(self.steps)
 
@@ -196,7 +203,7 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"takes {name} as str or None, not {type(value).__name__}")
         title = title or None
-        steps = [step for step in self.steps if step.enabled]
+        steps, described = self._enabled
         language = language or detect_language(text)
         document, records = _run_round(steps, text, Document(text, title, url, language), ())
         if steps and _edits_of(steps[0], document):
@@ -207,7 +214,7 @@ repair_unicode, normalize_whitespace, strip_cruft_lines, extract_headline, strip
             original=text,
             url=url,
             language=language,
-            passes=tuple((step.name, repr(step.pass_)) for step in steps),
+            passes=described,
             version=__version__,
             records=records,
         )

@@ -92,7 +92,7 @@ class _StripCruftLines:
     max_link_words: int
     max_call_words: int
     _patterns: dict[str | None, regex.Pattern[str]] = attrs.field(
-        factory=dict, eq=False, repr=False
+        factory=dict, eq=False, repr=False, init=False
     )
     name = "strip_cruft_lines"
 
@@ -110,7 +110,10 @@ class _StripCruftLines:
 
     def _pattern(self, language: str | None) -> regex.Pattern[str]:
         """The compiled pattern for a page in ``language`` (built once per language)."""
-        key = None if self.languages is not None else language
+        if self.languages is not None:
+            key = None
+        else:  # one pattern per lexicon choice, whatever the language code given
+            key = language if language in available_languages() else "en"
         if key not in self._patterns:
             self._patterns[key] = _compile(self._lexicons_for(key) + self.lexicons)
         return self._patterns[key]
