@@ -140,3 +140,7 @@ def test_from_dict_refuses_unsorted_changes_and_malformed_ones(article: Article)
     del data["changes"][0]["removed"]
     with pytest.raises(ValueError, match="not an Article dict"):
         Article.from_dict(data)
+
+
+def test_change_dicts_equal_the_changes_as_dicts(article: Article) -> None:
+    assert article.change_dicts() == [c.to_dict() for c in article.changes]

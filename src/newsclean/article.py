@@ -41,14 +41,22 @@ removed='Read More', replacement='')
 
     def to_dict(self) -> dict[str, Any]:
         """The change as a JSON-safe dict (``pass`` for ``pass_name``)."""
-        return {
-            "pass": self.pass_name,
-            "reason": self.reason,
-            "start": self.start,
-            "end": self.end,
-            "removed": self.removed,
-            "replacement": self.replacement,
-        }
+        return _change_dict(
+            self.pass_name, self.reason, self.start, self.end, self.removed, self.replacement
+        )
+
+
+def _change_dict(
+    name: str, reason: str, start: int, end: int, removed: str, replacement: str
+) -> dict[str, Any]:
+    return {
+        "pass": name,
+        "reason": reason,
+        "start": start,
+        "end": end,
+        "removed": removed,
+        "replacement": replacement,
+    }
 
 
 def _tuple_of_pairs(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -113,6 +121,15 @@ class Article:
         (see :mod:`newsclean.flags`)."""
         return find_flags(self.paragraphs)
 
+    def change_dicts(self) -> list[dict[str, Any]]:
+        """The changes as JSON-safe dicts, as ``Change.to_dict`` gives them, built
+        straight from the records (no :class:`Change` objects: cheaper in a batch)."""
+        original = self.original
+        return [
+            _change_dict(name, reason, start, end, original[start:end], replacement)
+            for start, end, replacement, name, reason in self.records
+        ]
+
     def removed_by(self, pass_name: str) -> tuple[Change, ...]:
         """The changes made by one pass.
 
@@ -158,7 +175,7 @@ class Article:
             "url": self.url,
             "language": self.language,
             "original": self.original,
-            "changes": [c.to_dict() for c in self.changes],
+            "changes": self.change_dicts(),
             "flags": [f.to_dict() for f in self.flags],
             "passes": [{"name": name, "config": config} for name, config in self.passes],
             "version": self.version,

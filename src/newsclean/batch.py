@@ -237,7 +237,7 @@ class RecordCleaner:
         record["text"] = article.text
         record["paragraphs"] = list(article.paragraphs)
         if self.with_changes:
-            record["changes"] = [change.to_dict() for change in article.changes]
+            record["changes"] = article.change_dicts()
         return _dumps(record)
 
     def clean_page(self, page: Page, counts: collections.Counter[str]) -> bytes | BadRecord:

@@ -102,7 +102,7 @@ def _clean_one(
     )
     cleaned = (article.title, article.text, list(article.paragraphs))
     if changes:
-        return (*cleaned, [c.to_dict() for c in article.changes])
+        return (*cleaned, article.change_dicts())
     return cleaned
 
 
