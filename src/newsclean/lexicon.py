@@ -96,8 +96,9 @@ class Lexicon:
         return cls(language, **sections)
 
 
+@functools.cache
 def available_languages() -> tuple[str, ...]:
-    """The languages that ship a lexicon file."""
+    """The languages that ship a lexicon file (read once: the package does not change)."""
     files = resources.files("newsclean.lexicons").iterdir()
     return tuple(sorted(f.name[:-4] for f in files if f.name.endswith(".txt")))
 
