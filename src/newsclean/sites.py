@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 import regex
 
-__all__ = ["SiteLearner", "SiteProfile", "learn_profiles", "line_key"]
+__all__ = ["SiteLearner", "SiteProfile", "learn_profiles", "learnable", "line_key"]
 
 #: Lines longer than this are never learned: a long paragraph repeated across
 #: pages is syndicated prose, not boilerplate.
@@ -49,7 +49,8 @@ def line_key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.casefold().split()))
 
 
-def _learnable(line: str) -> bool:
+def learnable(line: str) -> bool:
+    """Whether a line is short enough to be learned as boilerplate (``MAX_WORDS``)."""
     return 0 < len(line.split()) <= MAX_WORDS
 
 
@@ -116,7 +117,7 @@ class SiteLearner:
 
     def observe(self, source: str, text: str) -> None:
         """Count the short lines of one page of ``source`` (each once per page)."""
-        keys = {line_key(m.group()) for m in _LINE.finditer(text) if _learnable(m.group())}
+        keys = {line_key(m.group()) for m in _LINE.finditer(text) if learnable(m.group())}
         self._pages[source] += 1
         self._lines.setdefault(source, Counter()).update(keys)
 

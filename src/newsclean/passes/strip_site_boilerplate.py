@@ -30,16 +30,15 @@ from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
 import attrs
-import regex
 
 from newsclean.edits import Edit, drop_paragraphs
 from newsclean.pipeline import Document
-from newsclean.sites import MAX_WORDS, SiteProfile, line_key
+from newsclean.shapes import paragraphs
+from newsclean.sites import SiteProfile, learnable, line_key
 
 __all__ = ["source_of", "strip_site_boilerplate"]
 
 REASON = "repeats on {count} of {pages} pages of this source"
-_LINE = regex.compile(r"[^\n]+")
 
 
 def source_of(document: Document) -> str | None:
@@ -70,17 +69,16 @@ class _StripSiteBoilerplate:
             return []
         text = document.text
         title = line_key(document.title) if document.title else None
-        first = len(text) - len(text.lstrip())  # where the first paragraph starts
+        spans = paragraphs(text)
+        if title is None:
+            next(spans, None)  # the first paragraph, while the title is unknown
         drops = []
-        for match in _LINE.finditer(text):
-            line = match.group().strip()
-            if not line or (title is None and match.start() <= first):
-                continue  # the first paragraph, while the title is unknown
-            count = profile.count(line) if len(line.split()) <= MAX_WORDS else 0
-            if count and line_key(line) != title:
-                start = match.start() + match.group().index(line[0])
-                reason = REASON.format(count=count, pages=profile.pages)
-                drops.append((start, start + len(line), reason))
+        for start, end in spans:
+            line = text[start:end]
+            key = line_key(line) if learnable(line) else None
+            count = profile.lines.get(key, 0) if key else 0
+            if count and key != title:
+                drops.append((start, end, REASON.format(count=count, pages=profile.pages)))
         return drop_paragraphs(text, drops)
 
     def __repr__(self) -> str:
