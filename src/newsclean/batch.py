@@ -57,6 +57,7 @@ __all__ = [
     "RecordCleaner",
     "StrictStop",
     "Summary",
+    "default_workers",
     "make_progress",
     "run_batch",
 ]
@@ -495,7 +496,8 @@ class StrictStop(Exception):
         self.bad = bad
 
 
-def _default_workers() -> int:
+def default_workers() -> int:
+    """The default number of worker processes: the machine's CPUs."""
     return os.cpu_count() or 1
 
 
@@ -511,7 +513,7 @@ class BatchOptions:
     destination: str
     text_field: str = "text"
     with_changes: bool = True
-    workers: int = attrs.field(factory=_default_workers, validator=attrs.validators.ge(1))
+    workers: int = attrs.field(factory=default_workers, validator=attrs.validators.ge(1))
     strict: bool = False
     pipeline: Pipeline = attrs.field(factory=Pipeline.default)
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from newsclean import clean
 from newsclean._version import __version__
 from newsclean.article import Article
-from newsclean.batch import BatchOptions, StrictStop, make_progress, run_batch
+from newsclean.batch import BatchOptions, StrictStop, default_workers, make_progress, run_batch
 from newsclean.readers import InputError
 from newsclean.writers import OutputError, open_output
 
@@ -30,10 +30,6 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-class _InputError(Exception):
-    """The input could not be read; the message is for the user."""
-
-
 def _read(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
@@ -41,7 +37,7 @@ def _read(path: str) -> bytes:
         with open(path, "rb") as file:
             return file.read()
     except OSError as error:
-        raise _InputError(f"cannot read {path!r}: {error.strerror or error}") from error
+        raise InputError(f"cannot read {path!r}: {error.strerror or error}") from error
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,7 +107,7 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--workers",
         metavar="N",
         type=_workers,
-        default=os.cpu_count() or 1,
+        default=default_workers(),
         help="worker processes (default: the number of CPUs, here %(default)s);"
         " 1 cleans in this process",
     )
@@ -185,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _batch(args)
     try:
         data = _read(args.file)
-    except _InputError as error:
+    except InputError as error:
         print(f"newsclean: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     article = clean(data, title=args.title, url=args.url)
