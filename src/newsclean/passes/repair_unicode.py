@@ -107,6 +107,15 @@ def mojibake_hints(text: str) -> Iterator[int]:
             yield at
 
 
+def _line_around(text: str, at: int) -> tuple[int, int]:
+    """The line holding ``text[at]``, with its ``\\n``, as ``fix_text`` sees it.
+
+    >>> _line_around("ab\\ncd\\nef", 4)
+    (3, 6)
+    """
+    return text.rfind("\n", 0, at) + 1, text.find("\n", at) + 1 or len(text)
+
+
 def _mojibake_lines(text: str, limit: int) -> Iterator[int]:
     """A position in each line where ftfy's detector matches, tried only at the hints.
 
@@ -120,11 +129,7 @@ def _mojibake_lines(text: str, limit: int) -> Iterator[int]:
     done = False  # the line text[start:end] is already found
     for at in mojibake_hints(text):
         if at >= end:
-            start, end, done = (
-                text.rfind("\n", 0, at) + 1,
-                text.find("\n", at) + 1 or len(text),
-                False,
-            )
+            (start, end), done = _line_around(text, at), False
         if done:
             continue
         if end - start > limit:
@@ -174,8 +179,7 @@ def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterato
     for position in positions:
         if position < segment_end:
             continue
-        line_start = text.rfind("\n", 0, position) + 1
-        line_end = text.find("\n", position) + 1 or len(text)
+        line_start, line_end = _line_around(text, position)
         start = line_start + (position - line_start) // limit * limit
         segment_end = min(start + limit, line_end)
         yield start, segment_end
