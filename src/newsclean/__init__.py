@@ -16,6 +16,7 @@ import functools
 from newsclean._version import __version__
 from newsclean.article import Article, Change
 from newsclean.edits import Edit, EditError, drop_paragraphs
+from newsclean.html_pages import clean_html
 from newsclean.pipeline import Document, Pass, Pipeline, PipelineError
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "PipelineError",
     "__version__",
     "clean",
+    "clean_html",
     "drop_paragraphs",
 ]
 

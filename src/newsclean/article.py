@@ -82,6 +82,11 @@ class Article:
     - ``original``: the input, decoded; ``changes`` turn it into ``text``.
     - ``language``: the caller's, or the one detected from the text (or ``None``).
     - ``passes``: ``(name, configuration)`` of every pass that ran, in order.
+    - ``extractor``: what produced ``original`` from a page (``"trafilatura 2.3.1"``
+      for :func:`newsclean.clean_html`), or ``None`` for text given as text.
+    - ``author``, ``date``, ``site_name``: the page's metadata, when an extractor
+      found it (``date`` as the extractor gives it, ISO ``YYYY-MM-DD``).
+    - ``note``: why the article is empty when the page had no text to extract.
 
     >>> import newsclean
     >>> article = newsclean.clean("Bridge reopens\\n\\nThe bridge reopened.\\n\\nRead More")
@@ -99,6 +104,11 @@ class Article:
     passes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple_of_pairs)
     version: str = __version__
     records: tuple[Record, ...] = attrs.field(default=(), converter=_tuple_of_records, repr=False)
+    extractor: str | None = attrs.field(default=None, kw_only=True)
+    author: str | None = attrs.field(default=None, kw_only=True)
+    date: str | None = attrs.field(default=None, kw_only=True)
+    site_name: str | None = attrs.field(default=None, kw_only=True)
+    note: str | None = attrs.field(default=None, kw_only=True)
 
     @functools.cached_property
     def paragraphs(self) -> tuple[str, ...]:
@@ -179,6 +189,7 @@ class Article:
             "flags": [f.to_dict() for f in self.flags],
             "passes": [{"name": name, "config": config} for name, config in self.passes],
             "version": self.version,
+            **{name: getattr(self, name) for name in _METADATA},
         }
 
     @classmethod
@@ -203,6 +214,7 @@ class Article:
                 passes=tuple((p["name"], p["config"]) for p in data.get("passes", ())),
                 version=data.get("version", __version__),
                 records=records,
+                **{name: _optional_string(data, name) for name in _METADATA},
             )
             for change, given in zip(article.changes, data["changes"], strict=True):
                 if change.removed != given["removed"]:
@@ -220,6 +232,17 @@ class Article:
         if apply_records(original, records) != article.text:
             raise ValueError("the changes do not turn the original into the text")
         return article
+
+
+#: The fields an extractor fills in (all ``None`` for text cleaned as text).
+_METADATA = ("extractor", "author", "date", "site_name", "note")
+
+
+def _optional_string(data: Mapping[str, Any], name: str) -> str | None:
+    value = data.get(name)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"not an Article dict: {name!r} is {type(value).__name__}, not a string")
+    return value
 
 
 def _shorten(text: str, width: int = 72) -> str:

@@ -1,6 +1,8 @@
 """The ``newsclean`` command line.
 
 ``newsclean clean FILE|-`` prints the clean text (``--json``: the Article as JSON);
+FILE is text, or an HTML page whose main text trafilatura extracts first
+(:func:`newsclean.clean_html`; told by how the file starts, or ``--html``);
 ``newsclean explain FILE|-`` prints what was removed and why;
 ``newsclean batch IN -o OUT`` cleans JSON Lines or a directory of ``.txt`` files
 into JSON Lines (see :mod:`newsclean.batch`). Problems with the input, the output
@@ -16,10 +18,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from newsclean import clean
+from newsclean import clean, clean_html
 from newsclean._version import __version__
 from newsclean.article import Article
 from newsclean.batch import BatchOptions, StrictStop, default_workers, make_progress, run_batch
+from newsclean.html_pages import looks_like_html
 from newsclean.readers import InputError
 from newsclean.writers import OutputError, open_output
 
@@ -52,15 +55,35 @@ def _parser() -> argparse.ArgumentParser:
         ("explain", "print what was removed from FILE, and why"),
     ):
         command = commands.add_parser(name, help=summary, description=summary)
-        command.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+        command.add_argument(
+            "file", metavar="FILE", help="a text or HTML file (HTML is told by its start), or -"
+        )
         command.add_argument("--title", help="the headline, when known (else it is guessed)")
         command.add_argument("--url", help="the page's URL, kept in the Article")
+        _add_input_format(command, html_flag=name == "clean")
         if name == "clean":
             command.add_argument(
                 "--json", action="store_true", help="print the whole Article as JSON"
             )
     _add_batch(commands)
     return parser
+
+
+def _add_input_format(command: argparse.ArgumentParser, html_flag: bool) -> None:
+    """``--text`` (and on ``clean``, ``--html``) to say what FILE holds instead of
+    telling it by its start (:func:`newsclean.html_pages.looks_like_html`)."""
+    group = command.add_mutually_exclusive_group()
+    group.add_argument(
+        "--text", dest="input", action="store_const", const="text", help="FILE is text"
+    )
+    if html_flag:
+        group.add_argument(
+            "--html",
+            dest="input",
+            action="store_const",
+            const="html",
+            help="FILE is an HTML page: extract its main text first (needs newsclean[html])",
+        )
 
 
 def _workers(value: str) -> int:
@@ -174,6 +197,15 @@ def _render(command: str, article: Article, as_json: bool) -> str:
     return article.text
 
 
+def _clean_file(data: bytes, args: argparse.Namespace) -> Article:
+    """Clean FILE's bytes as text, or as an HTML page when ``--html`` says so or,
+    without ``--text``, when it starts like one."""
+    form = getattr(args, "input", None)
+    if form == "html" or (form is None and looks_like_html(data)):
+        return clean_html(data, title=args.title, url=args.url)
+    return clean(data, title=args.title, url=args.url)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
@@ -184,7 +216,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"newsclean: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    article = clean(data, title=args.title, url=args.url)
+    try:
+        article = _clean_file(data, args)
+    except ImportError as error:
+        print(f"newsclean: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if article.note:
+        print(f"newsclean: {article.note}", file=sys.stderr)
     output = _render(args.command, article, getattr(args, "json", False))
     sys.stdout.write(output + "\n" if output else "")
     return 0
