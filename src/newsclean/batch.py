@@ -9,10 +9,16 @@ time, so memory stays flat however large the input is.
 Each output line is the input object with the clean fields set: ``title``,
 ``text``, ``paragraphs`` and (unless ``with_changes`` is off) ``changes``, a list
 of :meth:`newsclean.Change.to_dict` dicts. A page from a directory becomes
-``{"id": FILE_NAME, ...clean fields}``. A bad record (a line that is not a JSON
-object, a missing or non-string text field, a page that makes cleaning raise) is
-not written: it is reported as a :class:`BadRecord` and counted in the
-:class:`Summary`, or, with ``strict``, stops the run with :class:`StrictStop`.
+``{"id": FILE_NAME, ...clean fields}``. With ``html_field``, a record's page is
+the HTML in that field, cleaned by :func:`newsclean.clean_html`, and the output
+also has the fields ``author``, ``date``, ``site_name``, ``extractor`` and
+``note``. A page of a WARC file becomes ``{"url", "warc_record_id", "warc_date",
+...those fields}``; its other records are skipped and counted by kind.
+
+A bad record (a line that is not a JSON object, a missing or non-string text
+field, a page that makes cleaning raise) is not written: it is reported as a
+:class:`BadRecord` and counted in the :class:`Summary`, or, with ``strict``,
+stops the run with :class:`StrictStop`.
 
 >>> from newsclean.readers import JsonLine
 >>> cleaner = RecordCleaner()
@@ -44,9 +50,12 @@ from typing import IO, Any, Protocol
 
 import attrs
 
-from newsclean import clean
+from newsclean import clean, clean_html
+from newsclean.article import Article
+from newsclean.html_pages import require_trafilatura
 from newsclean.pipeline import Pipeline
 from newsclean.readers import JsonLine, Page, TextFile, chunked, open_pages
+from newsclean.warc import SkippedRecord, WarcPage, is_warc
 from newsclean.writers import open_output
 
 __all__ = [
@@ -90,8 +99,9 @@ def _json_type(value: object) -> str:
 class BadRecord:
     """A page that could not be cleaned: where it stands, its id, what was wrong.
 
-    ``line`` is the line number in a JSON Lines input (``None`` for a file of a
-    directory, whose ``id`` is its name); ``kind`` is one of ``invalid_json``,
+    ``line`` is the line number in a JSON Lines input, or the record number in a
+    WARC file (``unit`` then says ``record``), or ``None`` for a file of a
+    directory, whose ``id`` is its name; ``kind`` is one of ``invalid_json``,
     ``not_an_object``, ``missing_text``, ``wrong_type``, ``clean_failed``.
 
     >>> BadRecord(4, "a1", "missing_text", "no 'text' field").describe()
@@ -104,12 +114,13 @@ class BadRecord:
     id: str | int | float | None
     kind: str
     message: str
+    unit: str = "line"
 
     def describe(self) -> str:
         """One line for people: where the record is, then what is wrong with it."""
         if self.line is None:
             return f"file {self.id!r}: {self.message}"
-        where = f"line {self.line}" + ("" if self.id is None else f" (id {self.id!r})")
+        where = f"{self.unit} {self.line}" + ("" if self.id is None else f" (id {self.id!r})")
         return f"{where}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -135,6 +146,7 @@ class ChunkResult:
     bytes_in: int
     changes: Mapping[str, int]
     bad_records: tuple[BadRecord, ...]
+    skipped: Mapping[str, int] = attrs.field(factory=dict)
 
 
 def _json_error(error: ValueError | RecursionError) -> str:
@@ -187,15 +199,17 @@ def _dumps(record: Mapping[str, Any]) -> bytes:
 class RecordCleaner:
     """Turns pages into output lines; the same object runs in-process or in a worker.
 
-    ``text_field`` names the field of a JSON record that holds the page text;
-    ``with_changes`` adds the ``changes`` list; ``stop_at_error`` ends a chunk at
-    its first bad record (for ``--strict``: nothing after it is cleaned).
+    ``text_field`` names the field of a JSON record that holds the page text, or
+    ``html_field`` the one that holds its HTML; ``with_changes`` adds the
+    ``changes`` list; ``stop_at_error`` ends a chunk at its first bad record (for
+    ``--strict``: nothing after it is cleaned).
     """
 
     text_field: str = "text"
     with_changes: bool = True
     stop_at_error: bool = False
     pipeline: Pipeline = attrs.field(factory=Pipeline.default)
+    html_field: str | None = None
 
     def _parse(self, page: JsonLine) -> dict[str, Any]:
         try:
@@ -206,62 +220,102 @@ class RecordCleaner:
             raise _Bad("not_an_object", f"the line is {_json_type(record)}; expected an object")
         return record
 
-    def _text_of(self, record: Mapping[str, Any]) -> str:
-        if self.text_field not in record:
+    def _page_of(self, record: Mapping[str, Any]) -> str:
+        field, what, option = (
+            (self.text_field, "text", "--text-field")
+            if self.html_field is None
+            else (self.html_field, "HTML", "--html-field")
+        )
+        if field not in record:
             fields = ", ".join(record) or "none"
             raise _Bad(
                 "missing_text",
-                f"no {self.text_field!r} field (fields: {fields});"
-                " name the field that holds the page text with --text-field",
+                f"no {field!r} field (fields: {fields});"
+                f" name the field that holds the page {what} with {option}",
             )
-        text = record[self.text_field]
-        if not isinstance(text, str):
-            raise _Bad(
-                "wrong_type", f"{self.text_field!r} is {_json_type(text)}; expected a string"
-            )
-        return text
+        page = record[field]
+        if not isinstance(page, str):
+            raise _Bad("wrong_type", f"{field!r} is {_json_type(page)}; expected a string")
+        return page
 
-    def _cleaned(
-        self, record: dict[str, Any], text: str | bytes, counts: collections.Counter[str]
-    ) -> bytes:
-        title, url = _string_field(record, "title"), _string_field(record, "url")
+    def _article(
+        self, page: str | bytes, title: str | None, url: str | None, html: bool, charset: str | None
+    ) -> Article:
         try:
-            article = clean(text, title=title, url=url, pipeline=self.pipeline)
+            if html:
+                return clean_html(
+                    page, title=title, url=url, encoding=charset, pipeline=self.pipeline
+                )
+            return clean(page, title=title, url=url, pipeline=self.pipeline)
         except Exception as error:
             detail = " ".join(str(error).split())  # one line, whatever the error says
             raise _Bad(
                 "clean_failed",
                 f"cleaning raised {type(error).__name__}: {detail} (a bug: please report it)",
             ) from error
+
+    def _cleaned(
+        self,
+        record: dict[str, Any],
+        page: str | bytes,
+        counts: collections.Counter[str],
+        html: bool = False,
+        charset: str | None = None,
+    ) -> bytes:
+        title, url = _string_field(record, "title"), _string_field(record, "url")
+        article = self._article(page, title, url, html, charset)
         counts.update(name for _start, _end, _new, name, _reason in article.records)
         record["title"] = article.title
         record["text"] = article.text
         record["paragraphs"] = list(article.paragraphs)
         if self.with_changes:
             record["changes"] = article.change_dicts()
+        if html:
+            record.update((name, getattr(article, name)) for name in _HTML_FIELDS)
         return _dumps(record)
 
     def clean_page(self, page: Page, counts: collections.Counter[str]) -> bytes | BadRecord:
-        """The output line for ``page``, or what is wrong with it; counts changes by pass."""
+        """The output line for ``page``, or what is wrong with it; counts changes by pass.
+
+        A :class:`~newsclean.warc.SkippedRecord` is not a page: :meth:`clean_chunk`
+        counts it and never passes it here.
+        """
+        assert not isinstance(page, SkippedRecord), "skipped records are counted, not cleaned"
         if isinstance(page, TextFile):
             try:
                 return self._cleaned({"id": page.name}, page.data, counts)
             except _Bad as bad:
                 return BadRecord(None, page.name, bad.kind, bad.message)
+        if isinstance(page, WarcPage):
+            return self._clean_warc_page(page, counts)
         record: dict[str, Any] = {}
         try:
             record = self._parse(page)
-            return self._cleaned(record, self._text_of(record), counts)
+            html = self.html_field is not None
+            return self._cleaned(record, self._page_of(record), counts, html=html)
         except _Bad as bad:
             return BadRecord(page.number, _id_of(record), bad.kind, bad.message)
+
+    def _clean_warc_page(
+        self, page: WarcPage, counts: collections.Counter[str]
+    ) -> bytes | BadRecord:
+        record = {"url": page.url, "warc_record_id": page.record_id, "warc_date": page.date}
+        try:
+            return self._cleaned(record, page.data, counts, html=True, charset=page.charset)
+        except _Bad as bad:
+            return BadRecord(page.number, page.record_id, bad.kind, bad.message, unit="record")
 
     def clean_chunk(self, pages: Sequence[Page]) -> ChunkResult:
         """Clean ``pages`` in order into one :class:`ChunkResult`."""
         lines: list[bytes] = []
         bad_records: list[BadRecord] = []
         counts: collections.Counter[str] = collections.Counter()
+        skipped: collections.Counter[str] = collections.Counter()
         bytes_in = 0
         for page in pages:
+            if isinstance(page, SkippedRecord):
+                skipped[page.kind] += 1
+                continue
             bytes_in += len(page.data)
             result = self.clean_page(page, counts)
             if isinstance(result, BadRecord):
@@ -270,8 +324,13 @@ class RecordCleaner:
                     break
             else:
                 lines.append(result)
-        return ChunkResult(b"".join(lines), len(lines), bytes_in, counts, tuple(bad_records))
+        return ChunkResult(
+            b"".join(lines), len(lines), bytes_in, counts, tuple(bad_records), skipped
+        )
 
+
+#: The Article fields an HTML page's output record has besides the clean text.
+_HTML_FIELDS = ("author", "date", "site_name", "extractor", "note")
 
 #: The worker process's cleaner, set once by :func:`_start_worker`.
 _worker_cleaner: RecordCleaner | None = None
@@ -345,6 +404,7 @@ class Summary:
     changes_by_pass: dict[str, int] = attrs.Factory(dict)
     bad_records_by_kind: dict[str, int] = attrs.Factory(dict)
     listed_bad_records: list[BadRecord] = attrs.Factory(list)
+    skipped_by_kind: dict[str, int] = attrs.Factory(dict)
 
     def __attrs_post_init__(self) -> None:
         self.changes_by_pass = dict.fromkeys(self.pass_names, 0) | self.changes_by_pass
@@ -364,6 +424,8 @@ class Summary:
             self.changes_by_pass[name] = self.changes_by_pass.get(name, 0) + count
         for bad in result.bad_records:
             self.bad_records_by_kind[bad.kind] = self.bad_records_by_kind.get(bad.kind, 0) + 1
+        for kind, count in result.skipped.items():
+            self.skipped_by_kind[kind] = self.skipped_by_kind.get(kind, 0) + count
         room = LISTED_BAD_RECORDS - len(self.listed_bad_records)
         self.listed_bad_records.extend(result.bad_records[:room])
 
@@ -374,11 +436,13 @@ class Summary:
         if self.bad_records:
             bad += " (" + ", ".join(f"{k} {n:,}" for k, n in self.bad_records_by_kind.items()) + ")"
         passes = ", ".join(f"{name} {n:,}" for name, n in self.changes_by_pass.items())
+        skipped = ", ".join(f"{kind} {n:,}" for kind, n in sorted(self.skipped_by_kind.items()))
         return (
             f"newsclean batch: {self.pages:,} page{'' if self.pages == 1 else 's'} cleaned, {bad},"
             f" in {self.seconds:.1f} s ({rate:.0f} pages/s)\n"
             f"  bytes in {self.bytes_in:,}, bytes out {self.bytes_out:,}\n"
             f"  changes by pass: {passes or 'none'}"
+            + (f"\n  records skipped (not HTML pages): {skipped}" if skipped else "")
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -392,6 +456,7 @@ class Summary:
             "changes_by_pass": self.changes_by_pass,
             "bad_records_by_kind": self.bad_records_by_kind,
             "listed_bad_records": [bad.to_dict() for bad in self.listed_bad_records],
+            "skipped_by_kind": self.skipped_by_kind,
         }
 
 
@@ -516,10 +581,13 @@ class BatchOptions:
     workers: int = attrs.field(factory=default_workers, validator=attrs.validators.ge(1))
     strict: bool = False
     pipeline: Pipeline = attrs.field(factory=Pipeline.default)
+    html_field: str | None = None
 
     def cleaner(self) -> RecordCleaner:
         """The :class:`RecordCleaner` these options call for."""
-        return RecordCleaner(self.text_field, self.with_changes, self.strict, self.pipeline)
+        return RecordCleaner(
+            self.text_field, self.with_changes, self.strict, self.pipeline, self.html_field
+        )
 
 
 def run_batch(
@@ -532,8 +600,11 @@ def run_batch(
     left out of the output; with ``options.strict`` the first one raises
     :class:`StrictStop` and the output file is not created. Raises
     :class:`~newsclean.readers.InputError` or :class:`~newsclean.writers.OutputError`
-    when the input cannot be read or the output cannot be written.
+    when the input cannot be read or the output cannot be written, and
+    ``ImportError`` naming the extra when HTML pages are to be cleaned without it.
     """
+    if options.html_field is not None or is_warc(options.source):
+        require_trafilatura()  # before any worker starts: one clear error, not one per page
     summary = Summary(options.pipeline.enabled_names)
     start = time.monotonic()
     with (

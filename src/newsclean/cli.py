@@ -99,7 +99,7 @@ def _workers(value: str) -> int:
 
 
 def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    summary = "clean many pages: JSON Lines or a directory of .txt files in, JSON Lines out"
+    summary = "clean many pages: JSON Lines, .txt files or WARC files in, JSON Lines out"
     batch = commands.add_parser(
         "batch",
         help=summary,
@@ -111,6 +111,7 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "source",
         metavar="IN",
         help="a JSON Lines file (one object per page; .gz, .zst), a directory of .txt files,"
+        " a WARC file (.warc, .warc.gz: its HTML responses; needs newsclean[warc]),"
         " or - for JSON Lines on stdin",
     )
     batch.add_argument(
@@ -125,6 +126,12 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="NAME",
         default="text",
         help="the field that holds the page text (default: text)",
+    )
+    batch.add_argument(
+        "--html-field",
+        metavar="NAME",
+        help="the records hold HTML in field NAME: extract the main text of each first"
+        " (needs newsclean[html])",
     )
     batch.add_argument(
         "--workers",
@@ -164,6 +171,7 @@ def _batch(args: argparse.Namespace) -> int:
         with_changes=args.with_changes,
         workers=args.workers,
         strict=args.strict,
+        html_field=args.html_field,
     )
     show = not args.quiet and sys.stderr.isatty()
     try:
@@ -171,7 +179,7 @@ def _batch(args: argparse.Namespace) -> int:
         if args.summary_json:
             with open_output(args.summary_json) as out:
                 out.write(json.dumps(summary.to_dict(), indent=1).encode() + b"\n")
-    except (InputError, OutputError) as error:
+    except (InputError, OutputError, ImportError) as error:
         print(f"newsclean: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except StrictStop as stop:

@@ -26,7 +26,14 @@ from newsclean.article import Article
 from newsclean.decoding import decode_bytes
 from newsclean.pipeline import Pipeline
 
-__all__ = ["DEFAULT_OPTIONS", "NO_TEXT", "clean_html", "decode_html", "looks_like_html"]
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "NO_TEXT",
+    "clean_html",
+    "decode_html",
+    "looks_like_html",
+    "require_trafilatura",
+]
 
 #: trafilatura options :func:`clean_html` uses unless the caller passes others:
 #: no comments, no tables (a table's cells come out as short lines of figures).
@@ -106,7 +113,8 @@ def decode_html(data: bytes, encoding: str | None = None) -> str:
     return decode_bytes(data)
 
 
-def _trafilatura() -> Any:
+def require_trafilatura() -> Any:
+    """The trafilatura module, or an ``ImportError`` that names the extra to install."""
     try:
         import trafilatura
     except ImportError:
@@ -169,7 +177,7 @@ repairs, the city said.')
         raise TypeError(f"clean_html() takes the page as str or bytes, not {type(html).__name__}")
     from newsclean import clean  # here: newsclean imports this module
 
-    trafilatura = _trafilatura()
+    trafilatura = require_trafilatura()
     settings = _extraction_options(trafilatura, options)
     page = decode_html(html, encoding) if isinstance(html, bytes) else html
     document = trafilatura.bare_extraction(page, url=url, with_metadata=True, **settings)

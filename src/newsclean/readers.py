@@ -6,6 +6,9 @@ at a time, never the whole input at once:
 - ``-``: JSON Lines on stdin;
 - a directory: every ``*.txt`` file in it (not its subdirectories), in name order,
   as :class:`TextFile` pages;
+- a ``.warc`` or ``.warc.gz`` file: its HTML responses as
+  :class:`~newsclean.warc.WarcPage` pages, every other record as a
+  :class:`~newsclean.warc.SkippedRecord` (``pip install 'newsclean[warc]'``);
 - any other path: a JSON Lines file, as :class:`JsonLine` pages, decompressed by
   name: ``.gz`` (gzip), ``.zst`` (Zstandard, ``pip install 'newsclean[zstd]'``).
 
@@ -32,6 +35,8 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO, NamedTuple
+
+from newsclean.warc import SkippedRecord, WarcError, WarcPage, is_warc, read_warc
 
 __all__ = [
     "InputError",
@@ -62,8 +67,8 @@ class TextFile(NamedTuple):
     data: bytes
 
 
-#: One page of input, as read.
-Page = JsonLine | TextFile
+#: One page of input, as read (a skipped WARC record stands in its place).
+Page = JsonLine | TextFile | WarcPage | SkippedRecord
 
 #: Errors a stream raises when its compressed data is broken or cut short.
 _STREAM_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error)
@@ -86,13 +91,16 @@ def _open_zstd(raw: IO[bytes], path: str) -> io.BufferedReader:
     return io.BufferedReader(reader)
 
 
-@contextlib.contextmanager
-def _open_file(path: str) -> Iterator[Iterable[bytes]]:
+def _open_raw(path: str) -> IO[bytes]:
     try:
-        raw = open(path, "rb")  # noqa: SIM115 (closed by the with below)
+        return open(path, "rb")
     except OSError as error:
         raise InputError(f"cannot read {path!r}: {error.strerror or error}") from None
-    with raw:
+
+
+@contextlib.contextmanager
+def _open_file(path: str) -> Iterator[Iterable[bytes]]:
+    with _open_raw(path) as raw:
         if path.endswith(".gz"):
             with gzip.GzipFile(fileobj=raw, mode="rb") as stream:
                 yield stream
@@ -133,6 +141,13 @@ def _read_text_files(directory: str) -> Iterator[TextFile]:
         yield TextFile(number, name, data)
 
 
+def _read_warc(stream: IO[bytes], path: str) -> Iterator[WarcPage | SkippedRecord]:
+    try:
+        yield from read_warc(stream, path)
+    except (WarcError, ImportError) as error:
+        raise InputError(str(error)) from None
+
+
 @contextlib.contextmanager
 def open_pages(path: str) -> Iterator[Iterator[Page]]:
     """Open ``path`` (see the module docstring) and give an iterator over its pages.
@@ -144,6 +159,9 @@ def open_pages(path: str) -> Iterator[Iterator[Page]]:
         yield _read_lines(sys.stdin.buffer, path)
     elif os.path.isdir(path):
         yield _read_text_files(path)
+    elif is_warc(path):
+        with _open_raw(path) as raw:
+            yield _read_warc(raw, path)
     else:
         with _open_file(path) as stream:
             yield _read_lines(stream, path)
