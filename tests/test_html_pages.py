@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -205,3 +206,27 @@ def test_the_cli_without_the_extra(
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     assert main(["clean", str(PAGE)]) == 2
     assert "pip install 'newsclean[html]'" in capsys.readouterr().err
+
+
+def test_the_docs_example_prints_what_its_comments_say(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import trafilatura
+
+    root = Path(__file__).parent.parent
+    doc = (root / "docs" / "html.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```python\n(.*?)```", doc, re.DOTALL)
+    monkeypatch.chdir(root)
+    exec(block, {})
+    assert capsys.readouterr().out.splitlines() == [
+        HEADLINE,
+        "Maria Lindqvist 2026-03-14 Coastal Courier",
+        f"trafilatura {trafilatura.__version__}",
+        "The harbour bridge reopened to traffic o",
+        "extract_headline repeat of the headline",
+        "normalize_whitespace line padding and blank lines: one blank line between paragraphs",
+        "normalize_whitespace line padding and blank lines: one blank line between paragraphs",
+        "strip_cruft_lines cruft: link to another article",
+        "normalize_whitespace line padding and blank lines: one blank line between paragraphs",
+        "strip_cruft_lines cruft: navigation label",
+    ]
