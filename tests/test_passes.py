@@ -88,6 +88,37 @@ def test_first_lines_that_are_not_headlines_stay(first: str) -> None:
     assert (article.title, article.paragraphs) == (None, (first, BODY))
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Hong Kong (CNN Business)", BODY),  # a dateline
+        ("WASHINGTON (Reuters)", BODY),
+        ("Markets were mixed in early trading on Tuesday after", "CNBC reported"),  # half
+        ("The price of the new console fell to the level of", "Black Friday deals."),
+        ("Wireless controller in Crystal for $39.99", BODY),  # a deal in a list
+        ("Running speed can be raised with console codes", "- player.setav speedmult 100"),
+        ("Was tun bei Hitze", "• Viel trinken"),  # over a list
+    ],
+)
+def test_first_lines_that_stand_apart_from_a_headline_stay(first: str, second: str) -> None:
+    article = only("extract_headline").run(f"{first}\n\n{second}\n\n{BODY}")
+    assert (article.title, article.paragraphs) == (None, (first, second, BODY))
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Hong Kong chaos: China deploys troops (and warns the city)",
+        "Markets rally after the Fed holds rates",
+        "Console prices fall by 20% before Black Friday",
+        "Apple cuts the price of the iPad to $299 in Europe",
+    ],
+)
+def test_headlines_close_to_those_shapes_are_still_taken(headline: str) -> None:
+    article = only("extract_headline").run(f"{headline}\n\n{BODY}")
+    assert (article.title, article.paragraphs) == (headline, (BODY,))
+
+
 def test_given_title_is_used_and_its_repeat_removed() -> None:
     text = f"Budget approved after long debate\n\n{BODY}"
     article = newsclean.clean(text, title="Budget approved after long debate")

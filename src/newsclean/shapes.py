@@ -65,6 +65,10 @@ NOT_IN_HEADLINE = regex.compile(
 )
 
 
+#: Characters that start a list item.
+BULLETS = "-–—•*·▪►>"
+
+
 def looks_like_headline(line: str) -> bool:
     """A short line with letters, shaped like a headline rather than a sentence, label or list item.
 
@@ -81,7 +85,7 @@ def looks_like_headline(line: str) -> bool:
         and not SENTENCE_END.search(line)
         and line[-1] not in ":;,(-–—"
         and not line[0].islower()
-        and line[0] not in "-–—•*·▪►>"
+        and line[0] not in BULLETS
         and any(ch.isalpha() for ch in line)
         and not NOT_IN_HEADLINE.search(line)
     )

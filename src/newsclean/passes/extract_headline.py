@@ -4,12 +4,13 @@ The title is the caller's ``title`` when given. Otherwise it is the first
 paragraph when it is repeated just below it and is short and does not end in a
 full stop ("Is the ferry safe?" twice), or when it looks like a headline (short,
 not ending like a sentence, no URL, clock time or hashtag, not starting in lower
-case or with a bullet) and nothing says otherwise: not a byline, not in capitals
-only, without emoji, not half a sentence the next line finishes, not the first of a list
-of such lines. A text that starts with an ordinary paragraph keeps it and gets
-no title (extractors usually drop the headline). Repeats of the title (differing in case,
-punctuation, spacing, or with a ``" | Site"`` / ``" - Site"`` suffix) are
-removed near the top, until ``look_ahead`` other paragraphs have been seen, and
+case or with a bullet) and nothing says otherwise: not a byline or a dateline
+("Hong Kong (CNN Business)"), not in capitals only, without emoji, not ending in
+a price (a deal in a list), not half a sentence (ending on "the", "after", … or
+finished by the next line), not over a list. A text that starts with an ordinary
+paragraph keeps it and gets no title (extractors usually drop the headline).
+Repeats of the title (differing in case, punctuation, spacing, or with a
+``" | Site"`` / ``" - Site"`` suffix) are removed near the top, until ``look_ahead`` other paragraphs have been seen, and
 near the end, until ``look_behind`` other paragraphs have been seen.
 
 >>> from newsclean.pipeline import Document
@@ -29,6 +30,7 @@ import regex
 from newsclean.edits import Edit, drop_paragraphs
 from newsclean.pipeline import Document
 from newsclean.shapes import (
+    BULLETS,
     SITE_SUFFIX,
     key,
     looks_like_headline,
@@ -45,6 +47,14 @@ _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(0)]
 #: A byline: "By Jane Doe", "BY STAFF", "Staff Reports".
 BYLINE = regex.compile(r"(?i:by\s|staff\s+reports?\b|from\s+staff\b)")
 EMOJI = regex.compile(r"\p{Extended_Pictographic}")
+#: A dateline on a line of its own: "Hong Kong (CNN Business)", "WASHINGTON (Reuters)".
+DATELINE = regex.compile(r"[^()\d]{2,40}\(\p{Lu}[^()]{0,30}\)")
+#: Words a headline does not end on: the sentence goes on below ("… on Tuesday after").
+OPEN_END = regex.compile(
+    r"(?i:\b(?:the|a|an|and|or|but|of|after|before|with|from|that|than|into|at|by|to|as)\Z)"
+)
+#: A price at the end: an item of a list of deals ("Wireless controller for $39.99").
+PRICE_END = regex.compile(r"(?:\p{Sc}\s?\d[\d.,]*|\d[\d.,]*\s?\p{Sc})\Z")
 
 
 #: The longest line that can repeat a headline: a headline is at most 200
@@ -63,22 +73,28 @@ def _keys(line: str) -> set[str]:
 
 def _stands_apart_badly(first: str, below: list[str]) -> bool:
     """Signs that a headline-shaped first line is not the headline: a byline
-    ("By Jane Doe"), capitals only (a dateline "BAAR, SWITZERLAND" or a button
-    "CLICK FOR FULL RESULTS"; a headline in capitals still counts when it is
-    repeated), an emoji (a social post), half of a sentence that the next line
-    finishes in lower case, or the first item of a list (the next two lines are
-    headline-shaped too).
+    ("By Jane Doe"), a dateline ("Hong Kong (CNN Business)"), capitals only (a
+    dateline "BAAR, SWITZERLAND" or a button "CLICK FOR FULL RESULTS"; a headline
+    in capitals still counts when it is repeated), an emoji (a social post), a
+    price at the end (a deal in a list), half of a sentence (it ends on "the",
+    "after", … or the next line goes on in lower case), or the start of a list
+    (the next line is a list item, or the next two lines are headline-shaped too).
 
     >>> _stands_apart_badly("Flood warning for the north", ["Rain fell all week."])
     False
     >>> _stands_apart_badly("By Jane Doe", ["Rain fell all week."])
     True
+    >>> _stands_apart_badly("Markets were mixed on Tuesday after", ["CNBC reported"])
+    True
     """
     return (
         BYLINE.match(first) is not None
+        or DATELINE.fullmatch(first) is not None
         or first.isupper()
         or EMOJI.search(first) is not None
-        or (bool(below) and below[0][:1].islower())
+        or PRICE_END.search(first) is not None
+        or OPEN_END.search(first) is not None
+        or (bool(below) and (below[0][:1].islower() or below[0][:1] in BULLETS))
         or (len(below) >= 2 and all(looks_like_headline(line) for line in below[:2]))
     )
 
