@@ -10,8 +10,9 @@ a price (a deal in a list), not half a sentence (ending on "the", "after", … o
 finished by the next line), not over a list. A text that starts with an ordinary
 paragraph keeps it and gets no title (extractors usually drop the headline).
 Repeats of the title (differing in case, punctuation, spacing, or with a
-``" | Site"`` / ``" - Site"`` suffix) are removed near the top, until ``look_ahead`` other paragraphs have been seen, and
-near the end, until ``look_behind`` other paragraphs have been seen.
+``" | Site"`` / ``" - Site"`` suffix) are removed near the top, until
+``look_ahead`` other paragraphs have been seen, and near the end, until
+``look_behind`` other paragraphs have been seen.
 
 >>> from newsclean.pipeline import Document
 >>> text = "Floods close schools\\n\\nFLOODS CLOSE SCHOOLS | The Star\\n\\nRain fell all week."
