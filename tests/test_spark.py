@@ -322,6 +322,20 @@ def test_the_docs_example_runs(spark: SparkSession, capsys: pytest.CaptureFixtur
     assert re.search(r"^\|null +\|null +\|null +\|$", out, re.MULTILINE | re.IGNORECASE)
 
 
+def test_the_integrations_doc_example_runs(
+    spark: SparkSession, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/integrations.md's Spark script (its getOrCreate() gets this module's session)."""
+    doc = (ROOT / "docs" / "integrations.md").read_text("utf-8")
+    [section] = re.findall(r"^## Spark.*?(?=^## |\Z)", doc, re.MULTILINE | re.DOTALL)
+    [code] = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    [output] = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    exec(code, namespace)
+    assert namespace["spark"] is spark
+    assert capsys.readouterr().out == output
+
+
 def test_the_example_job_writes_parquet(spark: SparkSession, tmp_path: Path) -> None:
     job = _load_example_job()
     rows = ROWS[:20] + ROWS[-1:]

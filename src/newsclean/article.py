@@ -175,6 +175,20 @@ class Article:
             lines.append(f"{c.pass_name:<21} [{c.start}, {c.end})  {c.reason}: {what}")
         return "\n".join(lines)
 
+    def to_html(self) -> str:
+        """A self-contained HTML page that shows every change marked in the original,
+        the changes listed with their reasons, and the clean text (see
+        :mod:`newsclean.review`)."""
+        from newsclean.review import review_page  # review imports this module
+
+        return review_page(self)
+
+    def _repr_html_(self) -> str:
+        """The review, shown by Jupyter when a notebook cell's value is an Article."""
+        from newsclean.review import review_fragment
+
+        return review_fragment(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The article as a JSON-safe dict; :meth:`from_dict` gives it back exactly
         (``flags`` are derived from the paragraphs, so they come back too)."""

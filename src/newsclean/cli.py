@@ -3,7 +3,9 @@
 ``newsclean clean FILE|-`` prints the clean text (``--json``: the Article as JSON);
 FILE is text, or an HTML page whose main text trafilatura extracts first
 (:func:`newsclean.clean_html`; told by how the file starts, or ``--html``);
-``newsclean explain FILE|-`` prints what was removed and why;
+``newsclean explain FILE|-`` prints what was removed and why (``--html``: a review
+page, see :mod:`newsclean.review`); ``newsclean report OUT`` summarises a batch
+output as one HTML page (:mod:`newsclean.report`);
 ``newsclean batch IN -o OUT`` cleans JSON Lines or a directory of ``.txt`` files
 into JSON Lines (see :mod:`newsclean.batch`). Problems with the input, the output
 or the options end with a one-line message on stderr and exit status 2; with
@@ -24,6 +26,7 @@ from newsclean.article import Article
 from newsclean.batch import BatchOptions, StrictStop, default_workers, make_progress, run_batch
 from newsclean.html_pages import looks_like_html
 from newsclean.readers import InputError
+from newsclean.report import TOP_PAGES, ReportError, build_report
 from newsclean.writers import OutputError, open_output
 
 __all__ = ["main"]
@@ -65,7 +68,10 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--json", action="store_true", help="print the whole Article as JSON"
             )
+        else:
+            _add_review_output(command)
     _add_batch(commands)
+    _add_report(commands)
     return parser
 
 
@@ -197,6 +203,61 @@ def _batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_review_output(explain: argparse.ArgumentParser) -> None:
+    explain.add_argument(
+        "--html",
+        dest="review",
+        action="store_true",
+        help="write a self-contained HTML review page instead: every change marked in the"
+        " original, with its pass and reason",
+    )
+    explain.add_argument(
+        "-o", "--output", metavar="PATH", default="-", help="with --html: the file to write"
+    )
+
+
+def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    summary = "summarise a batch output as one self-contained HTML page"
+    report = commands.add_parser("report", help=summary, description=summary)
+    report.add_argument(
+        "source", metavar="OUT", help="a JSON Lines file written by newsclean batch (.gz, .zst)"
+    )
+    report.add_argument(
+        "-o", "--output", metavar="PATH", default="-", help="the HTML file to write (- stdout)"
+    )
+    report.add_argument(
+        "--top",
+        metavar="N",
+        type=int,
+        default=TOP_PAGES,
+        help="review the N pages with the most characters removed (default: %(default)s)",
+    )
+    report.add_argument(
+        "--summary",
+        metavar="FILE",
+        help="the batch's --summary-json file, to list the bad records it left out",
+    )
+
+
+def _write_html(document: str, path: str) -> int:
+    try:
+        with open_output(path) as out:
+            out.write(document.encode("utf-8", "xmlcharrefreplace"))  # lone surrogates
+    except OutputError as error:
+        print(f"newsclean: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    try:
+        document = build_report(args.source, top=max(args.top, 0), summary_path=args.summary)
+    except ReportError as error:
+        print(f"newsclean: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return _write_html(document, args.output)
+
+
 def _render(command: str, article: Article, as_json: bool) -> str:
     if command == "explain":
         return article.explain()
@@ -219,6 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "batch":
         return _batch(args)
+    if args.command == "report":
+        return _report(args)
     try:
         data = _read(args.file)
     except InputError as error:
@@ -231,6 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if article.note:
         print(f"newsclean: {article.note}", file=sys.stderr)
+    if getattr(args, "review", False):
+        return _write_html(article.to_html(), args.output)
     output = _render(args.command, article, getattr(args, "json", False))
     sys.stdout.write(output + "\n" if output else "")
     return 0
