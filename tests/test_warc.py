@@ -159,10 +159,80 @@ def test_a_broken_warc_file_is_one_error(
     assert cli.main(["batch", str(tmp_path / "text.warc"), "-o", "-", "-q"]) == 2
     assert capsys.readouterr().err == (
         f"newsclean: error: cannot read {str(tmp_path / 'text.warc')!r}:"
-        " record 1 is not a WARC record\n"
+        " record 1 is not a whole WARC record\n"
     )
     (tmp_path / "empty.warc.gz").write_bytes(b"")
     assert cli.main(["batch", str(tmp_path / "empty.warc.gz"), "-o", "-", "-q"]) == 0
+
+
+def record_spans(path: Path) -> list[tuple[int, int]]:
+    """(offset, length) in the file of each record, as warcio reads them."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as file:
+        records = ArchiveIterator(file)
+        spans = []
+        for _record in records:
+            records.read_to_end()
+            spans.append(records.member_info)
+    return spans
+
+
+@pytest.mark.parametrize(("name", "compress"), [("crawl.warc.gz", True), ("crawl.warc", False)])
+def test_a_file_cut_inside_any_record_is_an_error(
+    tmp_path: Path, name: str, compress: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = tmp_path / f"whole-{name}"
+    write_warc(whole, compress)
+    data = whole.read_bytes()
+    cuts = sorted(
+        {
+            offset + max(1, length * part // 4)
+            for offset, length in record_spans(whole)
+            for part in (1, 2, 3)
+        }
+    )
+    cut = tmp_path / name
+    for at in cuts:
+        cut.write_bytes(data[:at])
+        assert cli.main(["batch", str(cut), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 2, at
+        err = capsys.readouterr().err
+        assert err.startswith(f"newsclean: error: cannot read {str(cut)!r}"), (at, err)
+        assert err.count("\n") == 1
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_redirects_error_pages_and_brotli_bodies_are_skipped_and_counted(tmp_path: Path) -> None:
+    warc = tmp_path / "odd.warc.gz"
+    with open(warc, "wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        for status, encoding in [
+            ("301 Moved Permanently", "identity"),
+            ("404 Not Found", "identity"),
+            ("200 OK", "br"),
+            ("200 OK", "identity"),
+        ]:
+            headers = StatusAndHeaders(
+                status,
+                [("Content-Type", "text/html"), ("Content-Encoding", encoding)],
+                protocol="HTTP/1.1",
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    "https://news.example/x",
+                    "response",
+                    payload=io.BytesIO(HARBOUR),
+                    http_headers=headers,
+                )
+            )
+    options = batch.BatchOptions(str(warc), str(tmp_path / "out.jsonl"), workers=1)
+    summary = batch.run_batch(options)
+    assert summary.pages == 1
+    assert summary.skipped_by_kind == {
+        "response 301": 1,
+        "response 404": 1,
+        "response in content encoding br": 1,
+    }
 
 
 def test_without_warcio_the_error_names_the_extra(
@@ -173,6 +243,19 @@ def test_without_warcio_the_error_names_the_extra(
     monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
     assert cli.main(["batch", str(warc), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 2
     assert "pip install 'newsclean[warc]'" in capsys.readouterr().err
+
+
+def test_html_field_keeps_what_the_record_says_where_the_page_says_nothing(
+    tmp_path: Path,
+) -> None:
+    page = "<html><body><article><p>" + "The bridge reopened on Monday. " * 8 + "</p></article>"
+    source = tmp_path / "pages.jsonl"
+    record = {"html": page, "author": "City desk", "site_name": None}
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["batch", str(source), "-o", str(out), "--html-field", "html", "-q"]) == 0
+    (written,) = read_jsonl(out)
+    assert (written["author"], written["site_name"], written["date"]) == ("City desk", None, None)
 
 
 def test_html_field_cleans_the_html_of_json_records(tmp_path: Path) -> None:

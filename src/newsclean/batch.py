@@ -271,7 +271,7 @@ class RecordCleaner:
         if self.with_changes:
             record["changes"] = article.change_dicts()
         if html:
-            record.update((name, getattr(article, name)) for name in _HTML_FIELDS)
+            _set_metadata(record, article)
         return _dumps(record)
 
     def clean_page(self, page: Page, counts: collections.Counter[str]) -> bytes | BadRecord:
@@ -331,6 +331,21 @@ class RecordCleaner:
 
 #: The Article fields an HTML page's output record has besides the clean text.
 _HTML_FIELDS = ("author", "date", "site_name", "extractor", "note")
+
+def _set_metadata(record: dict[str, Any], article: Article) -> None:
+    """Put the extractor's metadata in ``record``, never over a value the input
+    record has with ``None``.
+
+    >>> record = {"author": "Desk", "date": None}
+    >>> _set_metadata(record, Article(None, "", "", date="2026-01-02"))
+    >>> record
+    {'author': 'Desk', 'date': '2026-01-02', 'site_name': None, 'extractor': None, 'note': None}
+    """
+    for name in _HTML_FIELDS:
+        value = getattr(article, name)
+        if value is not None or record.get(name) is None:
+            record[name] = value
+
 
 #: The worker process's cleaner, set once by :func:`_start_worker`.
 _worker_cleaner: RecordCleaner | None = None

@@ -47,8 +47,22 @@ NO_TEXT = "trafilatura found no main text in the page"
 #: Where a page declares its charset: the first 4 kB, as browsers look.
 _PRESCAN_BYTES = 4096
 _DECLARED_CHARSET = regex.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", regex.I)
-#: The WHATWG Encoding Standard's labels that do not mean what Python's codec says.
-_HTML_CODECS = {"latin_1": "cp1252", "ascii": "cp1252", "iso8859_1": "cp1252"}
+#: Labels that name, in the WHATWG Encoding Standard (what browsers do), a wider
+#: encoding than Python's codec of that name: pages declare one and use the other.
+_HTML_CODECS = {
+    "ascii": "cp1252",
+    "iso8859_1": "cp1252",
+    "iso8859_9": "cp1254",
+    "iso8859_11": "cp874",
+    "tis_620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+    "shift_jis": "cp932",
+}
+#: WHATWG labels Python does not know.
+_LABEL_ALIASES = {"windows-874": "cp874", "x-sjis": "cp932", "x-gbk": "gb18030"}
 _HTML_START = regex.compile(
     r"\A\ufeff?\s*(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
     regex.I | regex.S,
@@ -61,24 +75,30 @@ def looks_like_html(data: str | bytes) -> bool:
     """
     head = data[:_PRESCAN_BYTES]
     if isinstance(head, bytes):
-        head = head.decode("utf-8", "replace")
+        head = decode_html(head)  # a UTF-16 page starts with its byte order mark
     return _HTML_START.match(head) is not None
 
 
 def _codec(label: str | bytes | None) -> str | None:
     """Python's codec for an HTML charset label, or None for an unknown label.
 
-    >>> _codec(b"ISO-8859-1"), _codec("utf8"), _codec("utf-16le"), _codec("no-such")
-    ('cp1252', 'utf-8', 'utf-8', None)
+    >>> _codec(b"ISO-8859-1"), _codec("utf8"), _codec("utf-16le"), _codec("GB2312")
+    ('cp1252', 'utf-8', 'utf-8', 'gb18030')
+    >>> _codec("no-such"), _codec("hex")  # not a text encoding
+    (None, None)
     """
     if label is None:
         return None
     if isinstance(label, bytes):
         label = label.decode("ascii", "replace")
+    label = label.strip().lower()
     try:
-        name = codecs.lookup(label.strip()).name
+        info = codecs.lookup(_LABEL_ALIASES.get(label, label))
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True):  # hex, base64, zlib, rot13, …
+        return None
+    name = info.name
     if name.startswith("utf-16") or name.startswith("utf-32"):
         return "utf-8"  # a declaration inside the bytes cannot be UTF-16 (HTML's rule)
     return _HTML_CODECS.get(name.replace("-", "_"), name)
@@ -108,9 +128,19 @@ def decode_html(data: bytes, encoding: str | None = None) -> str:
             continue
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
+        except UnicodeError:  # UnicodeDecodeError, or a codec that decodes nothing
             continue
     return decode_bytes(data)
+
+
+def _paragraphs_apart(text: str) -> str:
+    """trafilatura's text with one blank line between paragraphs (it puts a bare
+    line break), so that the changes of a page are its removals, not its breaks.
+
+    >>> _paragraphs_apart("Bridge reopens\\nThe bridge reopened.\\n\\nRead More")
+    'Bridge reopens\\n\\nThe bridge reopened.\\n\\nRead More'
+    """
+    return "\n\n".join(line for line in text.split("\n") if line.strip())
 
 
 def require_trafilatura() -> Any:
@@ -151,7 +181,8 @@ def clean_html(
 
     The headline trafilatura finds (or ``title``, when given) is passed to the
     pipeline as the title, so a copy of it at the top of the text goes. The
-    Article's ``original`` is trafilatura's text; ``url`` is ``url`` or else the
+    Article's ``original`` is trafilatura's text, one blank line between its
+    paragraphs (trafilatura puts a bare line break); ``url`` is ``url`` or else the
     page's canonical link; ``extractor`` names trafilatura and its version;
     ``author``, ``date`` and ``site_name`` are its metadata.
     ``html`` as bytes is decoded by :func:`decode_html` (``encoding``: the charset
@@ -181,7 +212,7 @@ repairs, the city said.')
     settings = _extraction_options(trafilatura, options)
     page = decode_html(html, encoding) if isinstance(html, bytes) else html
     document = trafilatura.bare_extraction(page, url=url, with_metadata=True, **settings)
-    text = (document.text or "") if document is not None else ""
+    text = _paragraphs_apart((document.text or "") if document is not None else "")
     title = title or getattr(document, "title", None)
     url = url or getattr(document, "url", None)  # the page's canonical link
     article = clean(text, title=title, url=url, language=language, pipeline=pipeline)
