@@ -93,7 +93,7 @@ def test_explain(article: Article) -> None:
     assert article.explain() == "\n".join(
         [
             "title: 'Storm hits coast'",
-            "3 lines in, 1 paragraphs out; 3 changes",
+            "3 lines in, 1 paragraph out; 3 changes",
             "extract_headline      [0, 18)  the headline, moved to title: 'Storm hits coast\\n\\n'",
             "normalize_whitespace  [31, 32)  no-break, wide or repeated spaces made one space: "
             "'\\xa0' -> ' '",

@@ -4,6 +4,7 @@ the top pages and their reviews (whose original must be the page that went in)."
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -13,6 +14,8 @@ from typing import Any
 
 import pytest
 import zstandard
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from html_tree import Node, parse
 from newsclean import cli
@@ -243,6 +246,101 @@ def test_errors_are_one_line_and_status_2(
     assert not (tmp_path / "r.html").exists()
 
 
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz", "CRAWL.WARC.GZ"])
+def test_a_warc_file_is_refused_with_what_to_do(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / name
+    with open(path, "wb") as file:
+        writer = WARCWriter(file, gzip=name.lower().endswith(".gz"))
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        page = io.BytesIO(b"<html><body><p>Rain fell.</p></body></html>")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.example/", "response", payload=page, http_headers=headers
+            )
+        )
+    assert report(str(path), capsys=capsys) == (
+        2,
+        "",
+        f"newsclean: error: '{path}' is a WARC file: run newsclean batch on it first,"
+        " then report on its output\n",
+    )
+
+
+def write_summary(path: Path, listed: list[dict[str, Any]], kinds: dict[str, int]) -> None:
+    summary = {"bad_records": len(listed), "bad_records_by_kind": kinds}
+    path.write_text(json.dumps({**summary, "listed_bad_records": listed}), encoding="utf-8")
+
+
+def test_bad_records_are_described_as_the_batch_describes_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, _summary, _texts = run_batch(tmp_path, "out.jsonl")
+    listed = [
+        {
+            "line": 5,
+            "id": "<urn:uuid:1>",
+            "kind": "clean_failed",
+            "message": "boom",
+            "unit": "record",
+        },
+        {"line": None, "id": "page.txt", "kind": "clean_failed", "message": "bang", "unit": "line"},
+        {"line": 8, "id": None, "kind": "invalid_json", "message": "not JSON"},  # no unit: older
+    ]
+    write_summary(tmp_path / "warc.json", listed[:1], {"clean_failed": 1})
+    write_summary(tmp_path / "mixed.json", listed, {"clean_failed": 2, "invalid_json": 1})
+    _status, page, _error = report(
+        str(out), "--summary", str(tmp_path / "warc.json"), capsys=capsys
+    )
+    tree = parse(page)
+    assert (
+        tree.find("p", "nc-bad").text() == "1 bad record left out of the output (clean_failed 1)."
+    )
+    assert [li.text() for li in tree.find("ul").find_all("li")] == [
+        "record 5 (id '<urn:uuid:1>'): boom"
+    ]
+    _status, page, _error = report(
+        str(out), "--summary", str(tmp_path / "mixed.json"), capsys=capsys
+    )
+    tree = parse(page)
+    assert tree.find("p", "nc-bad").text() == (
+        "3 bad records left out of the output (clean_failed 2, invalid_json 1)."
+    )
+    assert [li.text() for li in tree.find("ul").find_all("li")] == [
+        "record 5 (id '<urn:uuid:1>'): boom",
+        "file 'page.txt': bang",
+        "line 8: not JSON",
+    ]
+
+
+def test_one_page_without_changes_is_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = {"title": None, "text": "x", "paragraphs": ["x"]}
+    (tmp_path / "out.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    _status, page, _error = report(str(tmp_path / "out.jsonl"), capsys=capsys)
+    assert [p.text() for p in parse(page).find_all("p", "nc-summary")] == [
+        f"1 page in {tmp_path / 'out.jsonl'}.",
+        "1 page has no changes list (written with --no-changes): counted here, but not"
+        " measured or reviewed; run newsclean batch IN -o OUT without --no-changes"
+        " to get the full records.",
+    ]
+
+
+def test_a_record_gives_its_metadata_fields_when_they_are_strings() -> None:
+    record = {"title": 7, "text": "Rain.", "paragraphs": ["Rain."], "changes": []}
+    article = article_from_record({**record, "author": "Jane", "date": 2024, "note": None})
+    assert article is not None
+    assert (article.title, article.extractor, article.author, article.date, article.note) == (
+        None,
+        None,
+        "Jane",
+        None,
+        None,
+    )
+
+
 def test_a_bad_summary_file_is_one_line_and_status_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -274,4 +372,5 @@ def test_a_page_that_grew_counts_in_the_lowest_bar(
     tree = parse(page)
     bars = [rect.find("title").text() for rect in tree.find("svg").find_all("rect")]
     assert (status, bars[0]) == (0, "1 page: 0–10 % removed")
+    assert tree.find_all("h2")[2].text() == "The 1 page with the most characters removed"
     assert cells(tree.find("table", "nc-top"))[1][1:] == ["line 1", "", "3", "-1", "-33.3%"]

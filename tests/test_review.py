@@ -18,10 +18,18 @@ import pytest
 
 import newsclean
 from html_tree import Node, parse, png_pixels
-from newsclean import Article, Edit, Pipeline
+from newsclean import Article, Edit, Pipeline, cli
+from newsclean.article import METADATA_FIELDS
 from newsclean.edits import apply_records
 from newsclean.pipeline import Document
-from newsclean.review import review_fragment, review_page, text_starts, to_original
+from newsclean.review import (
+    CSS,
+    html_document,
+    review_fragment,
+    review_page,
+    text_starts,
+    to_original,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed" / "iran-mek.txt"
@@ -194,9 +202,6 @@ def test_an_empty_article_and_an_article_without_changes() -> None:
     assert "No changes" in tree.find("aside").text()
 
 
-@pytest.mark.skipif(
-    "author" not in attrs.fields_dict(Article), reason="Article has no metadata fields yet"
-)
 def test_extractor_metadata_is_shown_when_present() -> None:
     article = attrs.evolve(
         newsclean.clean(SEED.read_bytes()), author="Jane <Doe>", site_name="NCRI", note=None
@@ -205,6 +210,60 @@ def test_extractor_metadata_is_shown_when_present() -> None:
     assert "author: Jane <Doe>" in meta
     assert "site name: NCRI" in meta
     assert "note:" not in meta
+
+
+def test_the_metadata_fields_are_one_public_constant_of_article_fields() -> None:
+    assert METADATA_FIELDS == ("extractor", "author", "date", "site_name", "note")
+    assert set(METADATA_FIELDS) <= set(attrs.fields_dict(Article))
+    article = attrs.evolve(newsclean.clean("Rain."), **dict.fromkeys(METADATA_FIELDS, "<x>"))
+    assert [span.text() for span in parse(article.to_html()).find(cls="nc-meta").children] == [
+        "language: unknown",
+        *(f"{name.replace('_', ' ')}: <x>" for name in METADATA_FIELDS),
+        f"newsclean {article.version}",
+    ]
+
+
+def test_one_change_and_one_paragraph_are_singular_in_the_header() -> None:
+    article = newsclean.clean("Storm hits\n\nRain fell.")
+    assert parse(article.to_html()).find("p", "nc-summary").text() == (
+        "22 characters in, 10 out (54.5% removed); 1 change; 1 paragraph, 0 flagged"
+    )
+
+
+def test_lone_surrogates_become_character_references_so_the_page_encodes_as_utf_8(
+    tmp_path: Path,
+) -> None:
+    pipeline = Pipeline.default().disable("repair_unicode")
+    article = newsclean.clean("Rain \ud800 fell.", title="Storm \udcff", pipeline=pipeline)
+    assert (article.text, article.records) == ("Rain \ud800 fell.", ())
+    page, fragment = article.to_html(), article._repr_html_()
+    for review in (page, fragment):
+        assert '<h1 class="nc-title">Storm &#56575;</h1>' in review
+        assert '<pre class="nc-original">Rain &#55296; fell.</pre>' in review
+        assert '<p id="p-0">Rain &#55296; fell.</p>' in review
+    assert "<title>newsclean review: Storm &#56575;</title>" in page
+    (tmp_path / "review.html").write_text(page, encoding="utf-8")  # the docs' example
+    assert (tmp_path / "review.html").read_text(encoding="utf-8") == page
+    assert html_document("\ud800", "<p>\udfff</p>").endswith(
+        "<title>&#55296;</title><style>body { margin: 0; background: #fff; }"
+        + CSS
+        + "</style></head><body><p>&#57343;</p></body></html>\n"
+    )
+
+
+@pytest.mark.parametrize("prefix", ['x" onclick="alert(1)', "p 1", "p1>", "é"])
+def test_an_id_prefix_that_is_not_safe_in_an_id_is_refused(prefix: str) -> None:
+    article = newsclean.clean("Storm hits\n\nRain fell.")
+    with pytest.raises(ValueError) as error:
+        review_fragment(article, id_prefix=prefix)
+    assert str(error.value) == f"id_prefix may hold only A-Z, a-z, 0-9, _ and -: {prefix!r}"
+
+
+def test_a_safe_id_prefix_starts_every_id_and_link() -> None:
+    tree = parse(review_fragment(newsclean.clean("Storm hits\n\nRain fell."), id_prefix="p-7_"))
+    ids = [node.attrs["id"] for node in tree.iter() if "id" in node.attrs]
+    links = [a.attrs["href"] for a in tree.find_all("a")]
+    assert (ids, links) == (["p-7_change-1", "p-7_item-1", "p-7_p-0"], ["#p-7_change-1"])
 
 
 def test_jupyter_gets_a_fragment_with_its_css_scoped() -> None:
@@ -238,6 +297,14 @@ def test_explain_html_writes_the_review_to_stdout_or_a_file(tmp_path: Path) -> N
     result = run_cli("explain", "--html", str(SEED), "-o", str(tmp_path / "review.html"))
     assert (result.returncode, result.stderr, result.stdout) == (0, "", "")
     assert (tmp_path / "review.html").read_text(encoding="utf-8") == expected
+
+
+def test_explain_output_without_html_is_one_line_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = cli.main(["explain", str(SEED), "-o", str(tmp_path / "review.html")])
+    assert (status, *capsys.readouterr()) == (2, "", "newsclean: error: -o/--output needs --html\n")
+    assert not (tmp_path / "review.html").exists()
 
 
 def test_explain_html_to_an_unwritable_place_is_one_line_and_status_2(tmp_path: Path) -> None:

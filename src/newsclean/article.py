@@ -13,7 +13,11 @@ from newsclean._version import __version__
 from newsclean.edits import Record, apply_records
 from newsclean.flags import Flag, find_flags
 
-__all__ = ["Article", "Change"]
+__all__ = ["METADATA_FIELDS", "Article", "Change", "counted"]
+
+#: The :class:`Article` fields an extractor fills in (all ``None`` for text cleaned
+#: as text), in the order they are written and shown.
+METADATA_FIELDS = ("extractor", "author", "date", "site_name", "note")
 
 
 @attrs.frozen
@@ -158,15 +162,15 @@ class Article:
         >>> import newsclean
         >>> print(newsclean.clean("Ukraine talks resume\\n\\nThe talks resumed.").explain())
         title: 'Ukraine talks resume'
-        2 lines in, 1 paragraphs out; 1 change
+        2 lines in, 1 paragraph out; 1 change
         extract_headline      [0, 22)  the headline, moved to title: 'Ukraine talks resume\\n\\n'
         """
         changes = self.changes
+        lines_in = sum(1 for line in self.original.splitlines() if line.strip())
         lines = [
             f"title: {self.title!r}",
-            f"{sum(1 for line in self.original.splitlines() if line.strip())} lines in, "
-            f"{len(self.paragraphs)} paragraphs out;"
-            f" {len(changes)} change{'' if len(changes) == 1 else 's'}",
+            f"{counted(lines_in, 'line')} in, {counted(len(self.paragraphs), 'paragraph')}"
+            f" out; {counted(len(changes), 'change')}",
         ]
         for c in changes:
             what = _shorten(c.removed)
@@ -203,7 +207,7 @@ class Article:
             "flags": [f.to_dict() for f in self.flags],
             "passes": [{"name": name, "config": config} for name, config in self.passes],
             "version": self.version,
-            **{name: getattr(self, name) for name in _METADATA},
+            **{name: getattr(self, name) for name in METADATA_FIELDS},
         }
 
     @classmethod
@@ -228,7 +232,7 @@ class Article:
                 passes=tuple((p["name"], p["config"]) for p in data.get("passes", ())),
                 version=data.get("version", __version__),
                 records=records,
-                **{name: _optional_string(data, name) for name in _METADATA},
+                **{name: _optional_string(data, name) for name in METADATA_FIELDS},
             )
             for change, given in zip(article.changes, data["changes"], strict=True):
                 if change.removed != given["removed"]:
@@ -248,15 +252,20 @@ class Article:
         return article
 
 
-#: The fields an extractor fills in (all ``None`` for text cleaned as text).
-_METADATA = ("extractor", "author", "date", "site_name", "note")
-
-
 def _optional_string(data: Mapping[str, Any], name: str) -> str | None:
     value = data.get(name)
     if value is not None and not isinstance(value, str):
         raise ValueError(f"not an Article dict: {name!r} is {type(value).__name__}, not a string")
     return value
+
+
+def counted(count: int, noun: str) -> str:
+    """``count`` and ``noun``, plural unless ``count`` is 1.
+
+    >>> counted(1, "change"), counted(1200, "page")
+    ('1 change', '1,200 pages')
+    """
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _shorten(text: str, width: int = 72) -> str:

@@ -51,7 +51,7 @@ from typing import IO, Any, Protocol
 import attrs
 
 from newsclean import clean, clean_html
-from newsclean.article import Article
+from newsclean.article import METADATA_FIELDS, Article
 from newsclean.html_pages import require_trafilatura
 from newsclean.pipeline import Pipeline
 from newsclean.readers import JsonLine, Page, TextFile, chunked, open_pages
@@ -329,9 +329,6 @@ class RecordCleaner:
         )
 
 
-#: The Article fields an HTML page's output record has besides the clean text.
-_HTML_FIELDS = ("author", "date", "site_name", "extractor", "note")
-
 def _set_metadata(record: dict[str, Any], article: Article) -> None:
     """Put the extractor's metadata in ``record``, never over a value the input
     record has with ``None``.
@@ -339,9 +336,9 @@ def _set_metadata(record: dict[str, Any], article: Article) -> None:
     >>> record = {"author": "Desk", "date": None}
     >>> _set_metadata(record, Article(None, "", "", date="2026-01-02"))
     >>> record
-    {'author': 'Desk', 'date': '2026-01-02', 'site_name': None, 'extractor': None, 'note': None}
+    {'author': 'Desk', 'date': '2026-01-02', 'extractor': None, 'site_name': None, 'note': None}
     """
-    for name in _HTML_FIELDS:
+    for name in METADATA_FIELDS:
         value = getattr(article, name)
         if value is not None or record.get(name) is None:
             record[name] = value

@@ -212,7 +212,7 @@ def _add_review_output(explain: argparse.ArgumentParser) -> None:
         " original, with its pass and reason",
     )
     explain.add_argument(
-        "-o", "--output", metavar="PATH", default="-", help="with --html: the file to write"
+        "-o", "--output", metavar="PATH", help="with --html: the file to write (default: stdout)"
     )
 
 
@@ -242,7 +242,7 @@ def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _write_html(document: str, path: str) -> int:
     try:
         with open_output(path) as out:
-            out.write(document.encode("utf-8", "xmlcharrefreplace"))  # lone surrogates
+            out.write(document.encode("utf-8"))  # encodable: see newsclean.review
     except OutputError as error:
         print(f"newsclean: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -282,6 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _batch(args)
     if args.command == "report":
         return _report(args)
+    if getattr(args, "output", None) is not None and not args.review:
+        print("newsclean: error: -o/--output needs --html", file=sys.stderr)
+        return EXIT_USAGE
     try:
         data = _read(args.file)
     except InputError as error:
@@ -295,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if article.note:
         print(f"newsclean: {article.note}", file=sys.stderr)
     if getattr(args, "review", False):
-        return _write_html(article.to_html(), args.output)
+        return _write_html(article.to_html(), args.output or "-")
     output = _render(args.command, article, getattr(args, "json", False))
     sys.stdout.write(output + "\n" if output else "")
     return 0

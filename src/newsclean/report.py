@@ -11,7 +11,8 @@ with the most characters removed, each linked to its own review
 A record's original is its ``original`` field when it has one, else it is
 rebuilt from the clean ``text`` and the ``changes`` (which hold the removed
 text). Records written with ``--no-changes`` give counts of pages only.
-A line that is not a batch output record raises :class:`ReportError`.
+A line that is not a batch output record, a directory or a WARC file (the input
+of a batch, not its output) raises :class:`ReportError`.
 
 >>> import json, os, tempfile
 >>> import newsclean
@@ -29,7 +30,6 @@ A line that is not a batch output record raises :class:`ReportError`.
 
 from __future__ import annotations
 
-import collections
 import heapq
 import html
 import json
@@ -39,10 +39,18 @@ from typing import Any
 
 import attrs
 
-from newsclean.article import Article
+from newsclean.article import METADATA_FIELDS, Article, counted
+from newsclean.batch import BadRecord
 from newsclean.edits import Record, apply_records
 from newsclean.readers import InputError, JsonLine, open_pages
-from newsclean.review import METADATA, PassCount, page, pass_table, review_fragment
+from newsclean.review import (
+    PassCount,
+    count_by_pass,
+    html_document,
+    pass_table,
+    review_fragment,
+)
+from newsclean.warc import is_warc
 
 __all__ = [
     "ReportError",
@@ -106,7 +114,8 @@ def original_from_changes(text: str, changes: Sequence[Mapping[str, Any]]) -> st
     return "".join(parts)
 
 
-def _optional_string(record: Mapping[str, Any], name: str) -> str | None:
+def _string_or_none(record: Mapping[str, Any], name: str) -> str | None:
+    """``record[name]`` when it is a string, else ``None`` (missing or any other type)."""
     value = record.get(name)
     return value if isinstance(value, str) else None
 
@@ -126,16 +135,13 @@ def article_from_record(record: Mapping[str, Any]) -> Article | None:
         original = original_from_changes(text, changes)
     elif apply_records(original, records) != text:
         raise ValueError("the changes do not turn the original into the text")
-    fields = attrs.fields_dict(Article)
-    metadata: dict[str, Any] = {
-        name: _optional_string(record, name) for name in METADATA if name in fields
-    }
+    metadata: dict[str, Any] = {name: _string_or_none(record, name) for name in METADATA_FIELDS}
     return Article(
-        title=_optional_string(record, "title"),
+        title=_string_or_none(record, "title"),
         text=text,
         original=original,
-        url=_optional_string(record, "url"),
-        language=_optional_string(record, "language"),
+        url=_string_or_none(record, "url"),
+        language=_string_or_none(record, "language"),
         records=records,
         **metadata,
     )
@@ -163,10 +169,15 @@ def _read(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line number, record)`` for every record of a batch output."""
     if os.path.isdir(path):
         raise ReportError(f"{path!r} is a directory; name a batch output file")
+    if is_warc(path):
+        raise ReportError(
+            f"{path!r} is a WARC file: run newsclean batch on it first, then report on its output"
+        )
     try:
         with open_pages(path) as pages:
             for line in pages:
-                assert isinstance(line, JsonLine), "a directory is refused above"
+                if not isinstance(line, JsonLine):  # an input the checks above missed
+                    raise ReportError(f"{path!r} is not JSON Lines; name a batch output file")
                 yield line.number, _parse(line, path)
     except InputError as error:
         raise ReportError(str(error)) from None
@@ -192,9 +203,7 @@ class _Tally:
     without_changes: int = 0
     size_in: int = 0
     size_out: int = 0
-    changes: collections.Counter[str] = attrs.Factory(collections.Counter)
-    removed: collections.Counter[str] = attrs.Factory(collections.Counter)
-    inserted: collections.Counter[str] = attrs.Factory(collections.Counter)
+    counts: tuple[PassCount, ...] = ()  # per pass, the passes in the order first seen
     bins: list[int] = attrs.Factory(lambda: [0] * HISTOGRAM_BINS)
     ranked: list[_Ranked] = attrs.Factory(list)
 
@@ -215,18 +224,8 @@ class _Tally:
         removed = len(article.original) - len(article.text)
         share = removed / len(article.original) if article.original else 0.0
         self.bins[min(max(int(share * HISTOGRAM_BINS), 0), HISTOGRAM_BINS - 1)] += 1
-        for start, end, replacement, name, _reason in article.records:
-            self.changes[name] += 1
-            self.removed[name] += end - start
-            self.inserted[name] += len(replacement)
+        self.counts = count_by_pass(article.records, base=self.counts)
         self._rank(_Ranked(removed, share, number, article, _page_name(record, number)))
-
-    def counts(self) -> tuple[PassCount, ...]:
-        """The counts per pass, the passes in the order they were first seen."""
-        return tuple(
-            PassCount(name, n, self.removed[name], self.inserted[name])
-            for name, n in self.changes.items()
-        )
 
     def _rank(self, page: _Ranked) -> None:
         if len(self.ranked) < self.top:
@@ -299,28 +298,37 @@ def _bad_records(summary_path: str | None) -> str:
             f"{summary_path!r} is not a batch summary (newsclean batch --summary-json FILE)"
         ) from None
     by_kind = ", ".join(f"{html.escape(str(k))} {v}" for k, v in kinds.items())
-    items = "".join(
-        f"<li>line {html.escape(str(bad.get('line')))}, id {html.escape(repr(bad.get('id')))}:"
-        f" {html.escape(str(bad.get('message')))}</li>"
-        for bad in listed
-    )
+    items = "".join(f"<li>{html.escape(_describe_bad(bad))}</li>" for bad in listed)
     return (
-        f'<p class="nc-bad">{count:,} bad records left out of the output'
+        f'<p class="nc-bad">{counted(count, "bad record")} left out of the output'
         f"{f' ({by_kind})' if by_kind else ''}.</p>{f'<ul>{items}</ul>' if items else ''}"
     )
+
+
+def _describe_bad(bad: Mapping[str, Any]) -> str:
+    """What the batch said of a listed bad record (``BadRecord.describe``): a line,
+    a WARC record (``unit``) or a file of a directory (no line), and what was wrong.
+
+    >>> _describe_bad({"line": 5, "id": "<urn:1>", "message": "m", "unit": "record"})
+    "record 5 (id '<urn:1>'): m"
+    """
+    return BadRecord(
+        bad.get("line"), bad.get("id"), "", str(bad.get("message")), str(bad.get("unit", "line"))
+    ).describe()
 
 
 def _overview(tally: _Tally, path: str, bad_records: str) -> str:
     removed = tally.size_in - tally.size_out
     share = f" ({removed / tally.size_in:.1%} removed)" if tally.size_in else ""
-    lines = [f"{tally.pages:,} page{'' if tally.pages == 1 else 's'} in {html.escape(path)}"]
+    lines = [f"{counted(tally.pages, 'page')} in {html.escape(path)}"]
     if tally.size_in:
         lines.append(f"{tally.size_in:,} characters in, {tally.size_out:,} out{share}")
     if tally.without_changes:
+        have = "has" if tally.without_changes == 1 else "have"
         lines.append(
-            f"{tally.without_changes:,} pages have no changes list (written with"
-            " <code>--no-changes</code>): they are counted here but cannot be measured or"
-            " reviewed; run <code>newsclean batch IN -o OUT</code> without"
+            f"{counted(tally.without_changes, 'page')} {have} no changes list (written with"
+            " <code>--no-changes</code>): counted here, but not measured or reviewed; run"
+            " <code>newsclean batch IN -o OUT</code> without"
             " <code>--no-changes</code> to get the full records"
         )
     return "".join(f'<p class="nc-summary">{line}.</p>' for line in lines) + bad_records
@@ -375,14 +383,14 @@ def build_report(path: str, *, top: int = TOP_PAGES, summary_path: str | None = 
     bad_records = _bad_records(summary_path)
     ranked = sorted(tally.ranked, reverse=True)
     name = os.path.basename(path) if path != "-" else "stdin"
-    pages = ""
+    reviews = ""
     if ranked:
-        pages = (
-            f"<h2>The {len(ranked)} pages with the most characters removed</h2>"
+        reviews = (
+            f"<h2>The {counted(len(ranked), 'page')} with the most characters removed</h2>"
             f"{_top_table(ranked)}{_reviews(ranked)}"
         )
     elif tally.without_changes:
-        pages = (
+        reviews = (
             '<p class="nc-note">No page to review: reviews need records with their changes'
             " list (run <code>newsclean batch</code> without <code>--no-changes</code>).</p>"
         )
@@ -390,7 +398,7 @@ def build_report(path: str, *, top: int = TOP_PAGES, summary_path: str | None = 
         '<div class="newsclean-review nc-report" id="top">'
         f"<h1>newsclean report: {html.escape(name)}</h1>"
         f"{_overview(tally, path, bad_records)}"
-        f"<h2>Changes per pass</h2>{pass_table(tally.counts())}"
-        f"<h2>Share of each page removed</h2>{histogram_svg(tally.bins)}{pages}</div>"
+        f"<h2>Changes per pass</h2>{pass_table(tally.counts)}"
+        f"<h2>Share of each page removed</h2>{histogram_svg(tally.bins)}{reviews}</div>"
     )
-    return page(f"newsclean report: {name}", body, css=REPORT_CSS)
+    return html_document(f"newsclean report: {name}", body, css=REPORT_CSS)

@@ -15,7 +15,10 @@ inline CSS, no script, no external asset. It shows
   :mod:`newsclean.flags`) marked apart, as they are in the original.
 
 :func:`review_fragment` is the same without the document around it (for
-Jupyter's ``_repr_html_`` and the batch report). All text is escaped.
+Jupyter's ``_repr_html_`` and the batch report). All text is escaped, and a
+character UTF-8 cannot encode (a lone surrogate, left by a pipeline without
+``repair_unicode``) is written as a character reference (``&#55296;``), so the
+page can always be written as UTF-8.
 
 >>> import newsclean
 >>> page = review_page(newsclean.clean("Storm <b>hits</b>\\n\\nRain fell.\\n\\nRead More"))
@@ -30,22 +33,19 @@ import html
 import itertools
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
+from newsclean.article import METADATA_FIELDS, Article, counted
 from newsclean.edits import Record
 from newsclean.flags import Flag
-
-if TYPE_CHECKING:
-    from newsclean.article import Article
 
 __all__ = [
     "CSS",
     "PassCount",
     "count_by_pass",
-    "page",
+    "html_document",
     "pass_colour",
     "pass_table",
     "review_fragment",
@@ -54,8 +54,6 @@ __all__ = [
     "to_original",
 ]
 
-#: Fields an extractor may fill in (``clean_html``); shown under the title when set.
-METADATA = ("extractor", "author", "date", "site_name", "note")
 #: Colours (strong, tint) of the default passes and of ``strip_site_boilerplate``.
 PASS_COLOURS = {
     "extract_headline": ("#3b6ea5", "#dbe6f3"),
@@ -76,7 +74,7 @@ OTHER_COLOURS = (
 )
 #: How characters that cannot be seen are shown inside a change.
 VISIBLE = {"\n": "↵", "\t": "→", "\r": "CR", "\xa0": "⍽", " ": " "}
-#: Characters that are not safe in a CSS class name.
+#: Characters that are not safe in a CSS class name (or in an id prefix).
 UNSAFE_CLASS_CHARS = regex.compile(r"[^A-Za-z0-9_-]")
 #: The longest removed or inserted text shown whole in the side list.
 PREVIEW_WIDTH = 90
@@ -214,6 +212,16 @@ def _visible(text: str, *, keep_newlines: bool) -> str:
     return "".join(parts)
 
 
+def _encodable(text: str) -> str:
+    """``text`` with every character UTF-8 cannot encode (a lone surrogate) made a
+    numeric character reference.
+
+    >>> _encodable("a\\ud800b")
+    'a&#55296;b'
+    """
+    return text.encode("utf-8", "xmlcharrefreplace").decode("utf-8")
+
+
 def _shortened(text: str, width: int = PREVIEW_WIDTH) -> str:
     """``text`` cut in the middle when longer than ``width``.
 
@@ -243,18 +251,26 @@ class PassCount:
 
 
 def count_by_pass(
-    changes: Iterable[tuple[str, int, int]], order: Sequence[str] = ()
+    records: Iterable[Record], order: Sequence[str] = (), *, base: Iterable[PassCount] = ()
 ) -> tuple[PassCount, ...]:
-    """Counts per pass of ``(pass_name, removed_chars, inserted_chars)`` changes,
+    """The changes of ``records`` counted per pass, added to the counts ``base``
+    (to count many articles, one at a time); the passes that changed something,
     in the order of ``order`` (passes that ran), then of first appearance.
+    ``removed`` counts the characters of the original each change took out or
+    replaced (``end - start``), ``inserted`` those of its replacement.
 
-    >>> count_by_pass([("b", 3, 0), ("a", 5, 1), ("b", 2, 0)], order=["a", "b", "c"])
+    >>> records = [(0, 3, "", "b", "r"), (3, 8, "x", "a", "r"), (9, 11, "", "b", "r")]
+    >>> count_by_pass(records, order=["a", "b", "c"])
     (PassCount(name='a', changes=1, removed=5, inserted=1), \
 PassCount(name='b', changes=2, removed=5, inserted=0))
+    >>> count_by_pass([(0, 1, "", "c", "r")], base=[PassCount("b", 2, 5, 0)])
+    (PassCount(name='b', changes=2, removed=5, inserted=0), \
+PassCount(name='c', changes=1, removed=1, inserted=0))
     """
-    counts: dict[str, PassCount] = {name: PassCount(name) for name in order}
-    for name, removed, inserted in changes:
-        counts[name] = counts.get(name, PassCount(name)).add(removed, inserted)
+    counts = {name: PassCount(name) for name in order}
+    counts.update((count.name, count) for count in base)
+    for start, end, replacement, name, _reason in records:
+        counts[name] = counts.get(name, PassCount(name)).add(end - start, len(replacement))
     return tuple(count for count in counts.values() if count.changes)
 
 
@@ -392,7 +408,7 @@ def _meta(article: Article) -> str:
         safe = article.url.lower().startswith(("http://", "https://"))
         items.append(f'<a href="{_attr(article.url)}">{url}</a>' if safe else url)
     items.append(f"language: {html.escape(article.language or 'unknown')}")
-    for name in METADATA:
+    for name in METADATA_FIELDS:
         value = getattr(article, name, None)
         if value is not None:
             items.append(f"{name.replace('_', ' ')}: {html.escape(str(value))}")
@@ -421,13 +437,6 @@ def pass_table(counts: Sequence[PassCount]) -> str:
     )
 
 
-def _article_counts(article: Article) -> tuple[PassCount, ...]:
-    return count_by_pass(
-        ((name, end - start, len(new)) for start, end, new, name, _ in article.records),
-        order=[name for name, _config in article.passes],
-    )
-
-
 def _header(article: Article) -> str:
     """Title, metadata, sizes, and the table of counts per pass."""
     title = (
@@ -435,14 +444,15 @@ def _header(article: Article) -> str:
     )
     size_in, size_out = len(article.original), len(article.text)
     share = f" ({1 - size_out / size_in:.1%} removed)" if size_in else ""
-    flags = len(article.flags)
     summary = (
-        f"{size_in:,} characters in, {size_out:,} out{share}; {len(article.records):,} changes;"
-        f" {len(article.paragraphs)} paragraphs, {flags} flagged"
+        f"{size_in:,} characters in, {size_out:,} out{share};"
+        f" {counted(len(article.records), 'change')};"
+        f" {counted(len(article.paragraphs), 'paragraph')}, {len(article.flags):,} flagged"
     )
+    counts = count_by_pass(article.records, [name for name, _config in article.passes])
     return (
         f'<header><h1 class="nc-title">{title}</h1>{_meta(article)}'
-        f'<p class="nc-summary">{summary}</p>{pass_table(_article_counts(article))}</header>'
+        f'<p class="nc-summary">{summary}</p>{pass_table(counts)}</header>'
     )
 
 
@@ -488,10 +498,19 @@ def review_fragment(article: Article, *, id_prefix: str = "", style: bool = True
     """The review of ``article`` as one ``<div class="newsclean-review">``, its CSS
     inside unless ``style`` is false (every rule is scoped to that class, so the
     fragment can sit in a notebook or another page). ``id_prefix`` keeps the ids
-    apart when several reviews share one page.
+    apart when several reviews share one page; ``ValueError`` unless it is made of
+    ``A-Z a-z 0-9 _ -`` only.
+
+    >>> import newsclean
+    >>> review_fragment(newsclean.clean("Rain."), id_prefix='x" onclick="')
+    Traceback (most recent call last):
+    ...
+    ValueError: id_prefix may hold only A-Z, a-z, 0-9, _ and -: 'x" onclick="'
     """
+    if UNSAFE_CLASS_CHARS.search(id_prefix):
+        raise ValueError(f"id_prefix may hold only A-Z, a-z, 0-9, _ and -: {id_prefix!r}")
     original = _marked_original(article, id_prefix) or '<span class="nc-empty">empty</span>'
-    return (
+    return _encodable(
         f'<div class="newsclean-review">{f"<style>{CSS}</style>" if style else ""}'
         f"{_header(article)}"
         f'<div class="nc-columns"><section><h2>Original, with every change marked</h2>{LEGEND}'
@@ -501,10 +520,10 @@ def review_fragment(article: Article, *, id_prefix: str = "", style: bool = True
     )
 
 
-def page(title: str, body: str, *, css: str = "") -> str:
+def html_document(title: str, body: str, *, css: str = "") -> str:
     """A whole HTML document around ``body`` (already HTML), with the review CSS and
-    ``css``."""
-    return (
+    ``css``; characters UTF-8 cannot encode become character references."""
+    return _encodable(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>body {{ margin: 0; background: #fff; }}"
@@ -515,4 +534,4 @@ def page(title: str, body: str, *, css: str = "") -> str:
 def review_page(article: Article) -> str:
     """The review of ``article`` as one self-contained HTML document (see the module)."""
     title = f"newsclean review: {article.title or article.url or 'untitled'}"
-    return page(title, review_fragment(article, style=False))
+    return html_document(title, review_fragment(article, style=False))

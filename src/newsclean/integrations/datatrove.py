@@ -37,6 +37,7 @@ from typing import Any
 import newsclean
 from newsclean.article import Article
 from newsclean.pipeline import Pipeline
+from newsclean.review import count_by_pass
 
 INSTALL_HINT = "pip install 'newsclean[datatrove]'"
 
@@ -69,15 +70,11 @@ def summary(article: Article) -> dict[str, Any]:
      'removed_chars': {'extract_headline': 16, 'strip_cruft_lines': 11},
      'chars_in': 47, 'chars_out': 20, 'language': None}
     """
-    changes: dict[str, int] = {}
-    removed: dict[str, int] = {}
     # Records, not Change objects: a batch step should not build what it won't read.
-    for start, end, _replacement, name, _reason in article.records:
-        changes[name] = changes.get(name, 0) + 1
-        removed[name] = removed.get(name, 0) + end - start
+    counts = count_by_pass(article.records)
     return {
-        "changes": changes,
-        "removed_chars": removed,
+        "changes": {count.name: count.changes for count in counts},
+        "removed_chars": {count.name: count.removed for count in counts},
         "chars_in": len(article.original),
         "chars_out": len(article.text),
         "language": article.language,
