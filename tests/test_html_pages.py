@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from invariants import check_invariants
@@ -258,3 +261,33 @@ def test_the_docs_example_prints_what_its_comments_say(
         "strip_cruft_lines cruft: link to another article",
         "strip_cruft_lines cruft: navigation label",
     ]
+
+
+TAGS = ["p", "h1", "h2", "div", "article", "nav", "footer", "li", "script", "table"]
+PIECES = st.one_of(
+    st.sampled_from([*PARAGRAPHS, "Read More", "Also Read: Rates rise again", "&amp;", "Â©"]),
+    st.text(max_size=40),
+)
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    """Pages of random tags around fixture prose, cruft and arbitrary text."""
+    body = "".join(
+        f"<{tag}>{html.escape(piece) if escape else piece}</{tag}>"
+        for tag, piece, escape in draw(
+            st.lists(st.tuples(st.sampled_from(TAGS), PIECES, st.booleans()), max_size=12)
+        )
+    )
+    return (
+        f"<!DOCTYPE html><html><head><title>{draw(PIECES)}</title></head><body>{body}</body></html>"
+    )
+
+
+@given(html_pages(), st.sampled_from(["utf-8", "cp1252", "utf-16", None]))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_page_gives_an_article_that_keeps_the_invariants(page: str, codec: str | None) -> None:
+    data = page if codec is None else page.encode(codec, "replace")
+    article = newsclean.clean_html(data)
+    check_invariants(article)
+    assert (article.note is None) == bool(article.original.strip())
