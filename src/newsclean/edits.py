@@ -108,14 +108,14 @@ def apply_edits(
     for start, end, replacement, reason in _widened(text, edits, spans):
         while i < n and spans[i][1] <= start:
             merged.append(records[i])
-            shift += _delta(records[i])
+            shift = spans[i][1] - records[i][1]  # where the record ends, text - original
             i += 1
         pieces += (text[done:start], replacement)
         done = end
         piece_start = start - shift
         while i < n and spans[i][0] < end:
             record = records[i]
-            shift += _delta(record)
+            shift = spans[i][1] - record[1]
             i += 1
             if spans[i - 1][0] == spans[i - 1][1]:  # an earlier deletion: keep it apart
                 if original[piece_start : record[0]] != replacement:
@@ -149,8 +149,9 @@ def _spans_in(records: Sequence[Record]) -> list[tuple[int, int]]:
     spans, shift = [], 0
     for record in records:
         start = record[0] + shift
-        spans.append((start, start + len(record[2])))
-        shift += _delta(record)
+        end = start + len(record[2])
+        spans.append((start, end))
+        shift = end - record[1]  # where the record ends, text - original
     return spans
 
 
@@ -200,11 +201,6 @@ def _close(text: str, pending: _Pending) -> tuple[int, int, str, str]:
     return start, wide_end, replacement + text[core_end:wide_end], reason
 
 
-def _delta(record: Record) -> int:
-    """How much longer the text is than the original because of ``record``."""
-    return len(record[2]) - (record[1] - record[0])
-
-
 def apply_records(original: str, records: Iterable[Record]) -> str:
     """Apply a diff to the original: the text it leads to.
 
@@ -213,9 +209,9 @@ def apply_records(original: str, records: Iterable[Record]) -> str:
     """
     pieces: list[str] = []
     done = 0
-    for start, end, replacement, *_ in records:
-        pieces += (original[done:start], replacement)
-        done = end
+    for record in records:  # indexing, not `start, end, *_ = record`: no list per record
+        pieces += (original[done : record[0]], record[2])
+        done = record[1]
     pieces.append(original[done:])
     return "".join(pieces)
 

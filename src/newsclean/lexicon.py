@@ -21,13 +21,21 @@ Adding a language is adding a file named by its ISO 639-1 code.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from importlib import resources
 
 import attrs
 import regex
 
-__all__ = ["SECTIONS", "Lexicon", "available_languages", "load_lexicon", "phrase_pattern"]
+__all__ = [
+    "SECTIONS",
+    "Lexicon",
+    "available_languages",
+    "load_lexicon",
+    "phrase_pattern",
+    "phrase_prefilter",
+]
 
 SECTIONS = ("label", "lead", "call")
 
@@ -155,3 +163,67 @@ def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
         return branches[0]
     body = "(?:" + "|".join(branches) + ")"
     return body + "?" if optional else body
+
+
+def phrase_prefilter(phrases: Iterable[str], depth: int = 8) -> str:
+    r"""A stdlib ``re`` pattern matching wherever ``phrase_pattern(phrases)`` might
+    match case-insensitively (with full case folding): a cheap superset, to find
+    the few places worth the exact, slower ``regex`` pattern.
+
+    It is the prefix tree of the phrases' first ``depth`` characters, each as the
+    ASCII characters ``regex`` finds equal to it ("k": k or K; "ı": I), a space
+    as a run of spaces. Wherever the text has a non-ASCII character anything is
+    accepted (it may fold to ASCII: "ﬁ" to "fi", "K" to "k"; or be an apostrophe
+    or a space).
+
+    >>> print(phrase_prefilter(["a b", "ı", "»x"], depth=3))
+    (?:[Aa](?:[^\S\n]+(?:[Bb]|[^\x00-\x7f])|[^\x00-\x7f])|[I]|[^\x00-\x7f])
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = tree
+        prefix, ends = _ascii_prefix(phrase, depth)
+        for char in prefix:
+            node = node.setdefault(char, {})
+        if ends:
+            node[""] = {}
+    return _emit_prefilter(tree)
+
+
+def _ascii_prefix(phrase: str, depth: int) -> tuple[str, bool]:
+    """What the prefilter checks of ``phrase``: at most ``depth`` characters, cut
+    before a character no ASCII character matches; and whether anything may
+    follow (``False`` after such a cut: the text must then go on outside ASCII,
+    which every node accepts).
+
+    >>> _ascii_prefix("anhören", 8), _ascii_prefix("ayrıca", 8), _ascii_prefix("read more", 6)
+    (('anh', False), ('ayrıca', True), ('read m', True))
+    """
+    for i, char in enumerate(phrase[:depth]):
+        if not _ascii_equivalents(char):
+            return phrase[:i], False
+    return phrase[:depth], True
+
+
+@functools.cache
+def _ascii_equivalents(char: str) -> str:
+    """The ASCII characters ``char`` matches in a ``phrase_pattern`` (ignoring case,
+    with full case folding), as ``regex`` itself says."""
+    pattern = regex.compile(_char_pattern(char), regex.IGNORECASE | regex.FULLCASE)
+    return "".join(c for c in map(chr, range(128)) if pattern.fullmatch(c))
+
+
+def _emit_prefilter(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    """The stdlib ``re`` pattern for one node of the prefilter's prefix tree."""
+    if "" in node:
+        return ""
+    branches = [
+        _prefilter_char(char) + _emit_prefilter(child) for char, child in sorted(node.items())
+    ]
+    return "(?:" + "|".join([*branches, r"[^\x00-\x7f]"]) + ")"
+
+
+def _prefilter_char(char: str) -> str:
+    """One character of a phrase in the prefilter: a space is a run of spaces (the
+    stdlib's, which hold ``regex``'s), others the ASCII characters equal to it."""
+    return r"[^\S\n]+" if char == " " else f"[{re.escape(_ascii_equivalents(char))}]"

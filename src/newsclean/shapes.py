@@ -35,13 +35,20 @@ _NOT_WORD = regex.compile(r"[\W_]+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 
+#: What ``key`` drops from ASCII text: all but letters and digits (``[\\W_]`` in ASCII).
+_ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
+
+
 def key(text: str) -> str:
     """A comparison key: case-folded letters and digits only.
 
     >>> key("Iran: The MEK’ Resilience") == key("IRAN the MEK Resilience")
     True
     """
-    return _NOT_WORD.sub("", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # most lines: bytes.translate deletes in C, several times faster
+        return folded.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii")
+    return _NOT_WORD.sub("", folded)
 
 
 def word_count(text: str) -> int:

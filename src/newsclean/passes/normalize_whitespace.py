@@ -16,6 +16,7 @@ replacement=' ', reason='no-break, wide or repeated spaces made one space', to_t
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 import attrs
 
@@ -30,15 +31,44 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
 _SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _WHITESPACE = f"\t{_SPACES}{_ZERO_WIDTH}{_LINE_BREAKS}"
 
-#: A run of whitespace that may need a change: it holds whitespace other than a
-#: plain space, or two spaces. Only a single plain space can stand before such a
-#: character in its run (two would match themselves), so `` ?`` finds the start.
-#: A plain class with no lookaround, so the scan runs at the regex engine's speed
-#: (the stdlib ``re``: it compiles classes to bitmaps, several times faster than
-#: ``regex`` here); Python looks only at the runs it finds.
-#: >>> [m.group() for m in RUN.finditer("a b\u00a0c \n\nd  e")]
-#: ['\xa0', ' \n\n', '  ']
-RUN = re.compile(f" ?(?:[{_WHITESPACE.replace(' ', '')}]|  )[{_WHITESPACE}]*")
+_NOT_SPACE = _WHITESPACE.replace(" ", "")
+
+#: A run of whitespace may need a change when it holds whitespace other than a
+#: plain space, or two spaces. Such runs are found by three scans that each start
+#: with one character class or a literal, so the stdlib ``re`` skips to the next
+#: candidate in C (a pattern that could start at any space, ``" ?(?:...)"``, is
+#: tried at every space of the text: several times slower).
+#:
+#: ``BREAK_RUN``: a run that starts with a ``\n`` right after a paragraph and
+#: ends before the next one: the most common runs by far (one per line where
+#: lines are paragraphs, with or without an indent), each made one blank line,
+#: so their edits are built in C. ``\n\n`` alone needs no change: left out.
+#: >>> [m.span() for m in BREAK_RUN.finditer("a\nb \nc\n\nd\n  e\n")]
+#: [(1, 2), (9, 12)]
+BREAK_RUN = re.compile(
+    f"\n(?<=[^{_WHITESPACE}]\n)(?!\n[^{_WHITESPACE}])[{_WHITESPACE}]*+(?=[^{_WHITESPACE}])"
+)
+#: ``BREAKING``: every other run with whitespace other than a plain space, from
+#: its first such character to its end (Python adds the plain spaces before it).
+#: After the first character, the alternatives leave out the runs ``BREAK_RUN``
+#: finds and ``\n\n`` between paragraphs; the lookbehind keeps the scan from
+#: starting again inside them (and Python drops a match that still does so,
+#: after spaces inside a run ``BREAK_RUN`` found).
+#: >>> [m.group() for m in BREAKING.finditer("a b\u00a0c \n\nd\ne\n\nf\n")]
+#: ['\xa0', '\n\n', '\n']
+BREAKING = re.compile(
+    f"[{_NOT_SPACE}](?<![{_NOT_SPACE}]{{2}})"
+    "(?:"
+    f"(?<=[{_NOT_SPACE.replace(chr(10), '')}])"  # not a line break
+    f"|(?<![^{_WHITESPACE}]\n)"  # or after whitespace, or at the start
+    f"|(?=[{_WHITESPACE}]*+\\Z)"  # or its run goes on to the end
+    f")[{_WHITESPACE}]*"
+)
+#: ``SPACE_RUN``: two spaces or more with no other whitespace next to them.
+#: >>> [m.span() for m in SPACE_RUN.finditer("a  b   \nc")]
+#: [(1, 3)]
+SPACE_RUN = re.compile(f"  (?<![{_WHITESPACE}]  ) *+(?![{_WHITESPACE}])")
+_IS_WHITESPACE = re.compile(f"[{_WHITESPACE}]")
 _HAS_LINE_BREAK = re.compile(rf"[{_LINE_BREAKS}]")
 _ONLY_ZERO_WIDTH = re.compile(rf"[{_ZERO_WIDTH}]+")
 
@@ -54,7 +84,7 @@ class _NormalizeWhitespace:
 
     def __call__(self, document: Document) -> list[Edit]:
         text = document.text
-        edits = [edit for run in RUN.finditer(text) if (edit := _edit_for(text, *run.span()))]
+        edits = _edits(text)
         if text[:1] == " " and (not edits or edits[0].start > 0):
             edits.insert(0, Edit(0, 1, "", EDGE))
         if text[-1:] == " " and (not edits or edits[-1].end < len(text)):
@@ -65,14 +95,45 @@ class _NormalizeWhitespace:
         return "normalize_whitespace()"
 
 
+def _edits(text: str) -> list[Edit]:
+    """The edit of every run that needs one, in order."""
+    breaks = _break_run_edits(text)
+    others = [edit for start, end in _runs(text) if (edit := _edit_for(text, start, end))]
+    return sorted(breaks + others) if others else breaks
+
+
+def _break_run_edits(text: str) -> list[Edit]:
+    """The runs ``BREAK_RUN`` finds, made ``\\n\\n``.
+
+    Built with ``map`` and ``zip`` (``tuple.__new__`` makes each ``Edit``), so no
+    Python runs per line break: a page can have one every few dozen characters.
+    """
+    runs = list(BREAK_RUN.finditer(text))
+    starts, ends = map(re.Match.start, runs), map(re.Match.end, runs)
+    fields = zip(starts, ends, repeat("\n\n"), repeat(BREAK), repeat(False))
+    return list(map(tuple.__new__, repeat(Edit), fields))
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the other whitespace runs that may need a change, in order."""
+    runs = []
+    for match in BREAKING.finditer(text):
+        start = match.start()
+        while start and text[start - 1] == " ":
+            start -= 1
+        if start and _IS_WHITESPACE.match(text, start - 1):
+            continue  # inside a run that BREAK_RUN found
+        runs.append((start, match.end()))
+    spaces = [match.span() for match in SPACE_RUN.finditer(text)]
+    return sorted(runs + spaces) if spaces else runs
+
+
 def _edit_for(text: str, start: int, end: int) -> Edit | None:
     """The edit one run of whitespace needs, if any."""
     run = text[start:end]
-    if run == "\n" and start:  # the most common run by far: one line break
-        return Edit(start, end, "\n\n", BREAK) if end < len(text) else Edit(start, end, "", EDGE)
     if start == 0 or end == len(text):
         replacement, reason = "", EDGE
-    elif _HAS_LINE_BREAK.search(run):
+    elif "\n" in run or _HAS_LINE_BREAK.search(run):
         replacement, reason = "\n\n", BREAK
     elif _ONLY_ZERO_WIDTH.fullmatch(run):
         replacement, reason = "", ZERO_WIDTH

@@ -26,13 +26,21 @@ line that opens a text whose title is not known yet stays too: at the very top,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
 
 from newsclean.edits import Edit, drop_paragraphs
-from newsclean.lexicon import SECTIONS, Lexicon, available_languages, load_lexicon, phrase_pattern
+from newsclean.lexicon import (
+    SECTIONS,
+    Lexicon,
+    available_languages,
+    load_lexicon,
+    phrase_pattern,
+    phrase_prefilter,
+)
 from newsclean.pipeline import Document
 from newsclean.shapes import word_count
 
@@ -42,7 +50,8 @@ LABEL = "cruft: navigation label"
 LINK = "cruft: link to another article"
 CALL = "cruft: call to action"
 
-_BULLET = r"(?:[-–—•·*►▶▸→»>|#■□▪▫▼▲◆◇●○★☆【「『〔《]++[^\S\n]*+)?"
+_BULLETS = "[-–—•·*►▶▸→»>|#■□▪▫▼▲◆◇●○★☆【「『〔《]"
+_BULLET = rf"(?:{_BULLETS}++[^\S\n]*+)?"
 _CLOSERS = "】」』〕》≫＞"
 _TRAILER = (
     r"[^\S\n]*+(?:[(（]\d{1,6}[)）][^\S\n]*+)?"
@@ -71,11 +80,55 @@ def _is_link_text(rest: str, max_words: int) -> bool:
     return word_count(rest) <= max_words and not _SENTENCE.search(rest.rstrip())
 
 
-def _compile(lexicons: tuple[Lexicon, ...]) -> regex.Pattern[str]:
-    """One pattern for all phrases of ``lexicons``."""
-    sections = ([p for lexicon in lexicons for p in getattr(lexicon, s)] for s in SECTIONS)
-    pattern = _cruft_line_pattern(*sections)
-    return regex.compile(pattern, regex.MULTILINE | regex.IGNORECASE | regex.FULLCASE)
+@attrs.frozen
+class _Patterns:
+    """The exact pattern of cruft lines, and a cheap prefilter for where it may match.
+
+    The exact pattern needs the ``regex`` module (full case folding, ``\\p{...}``),
+    which would try it at every position of the text: slow. ``starts`` (the
+    stdlib ``re``) finds, in one scan that skips from line break to line break in
+    C, the line starts where a phrase could begin after the spaces and bullets the
+    exact pattern allows (``phrase_prefilter``); only there is ``line`` tried, on
+    that line alone. ``starts`` matches from the line break before the line.
+    """
+
+    line: regex.Pattern[str]
+    starts: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The matches of ``line`` in ``text``, in order, as ``line.finditer`` gives them."""
+        end = text.find("\n")
+        first_line = text if end < 0 else text[:end]  # as if after a line break
+        if self.starts.match("\n" + first_line) and (match := self._match(text, 0)):
+            yield match
+        for start in self.starts.finditer(text):
+            if match := self._match(text, start.start() + 1):
+                yield match
+
+    def _match(self, text: str, start: int) -> regex.Match[str] | None:
+        """``line`` matched at ``start``, a line start. The search ends at the end of
+        the line, as the pattern does: ``regex`` may otherwise look for a literal the
+        pattern needs all the way to the end of the text, on every call."""
+        end = text.find("\n", start)
+        return self.line.match(text, start, len(text) if end < 0 else end)
+
+
+def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
+    """The patterns for all phrases of ``lexicons``.
+
+    The prefilter has the line start of ``_cruft_line_pattern`` (spaces, maybe
+    bullets and spaces; possessive as there), for the stdlib ``re``, whose ``\\s``
+    holds all of ``regex``'s and \\x1c-\\x1f besides: where the exact pattern
+    matches, the prefilter does too.
+    """
+    sections = [[p for lexicon in lexicons for p in getattr(lexicon, s)] for s in SECTIONS]
+    phrases = phrase_prefilter(p for section in sections for p in section)
+    return _Patterns(
+        regex.compile(
+            _cruft_line_pattern(*sections), regex.MULTILINE | regex.IGNORECASE | regex.FULLCASE
+        ),
+        re.compile(rf"\n[^\S\n]*+(?:{_BULLETS}++[^\S\n]*+)?{phrases}"),
+    )
 
 
 def _english_labels() -> Lexicon:
@@ -91,7 +144,7 @@ class _StripCruftLines:
     lexicons: tuple[Lexicon, ...]
     max_link_words: int
     max_call_words: int
-    _patterns: dict[str | None, regex.Pattern[str]] = attrs.field(
+    _patterns: dict[str | None, _Patterns] = attrs.field(
         factory=dict, eq=False, repr=False, init=False
     )
     name = "strip_cruft_lines"
@@ -108,7 +161,7 @@ class _StripCruftLines:
                 drops.append((match.start(), match.end(), reason))
         return drop_paragraphs(text, drops)
 
-    def _pattern(self, language: str | None) -> regex.Pattern[str]:
+    def _pattern(self, language: str | None) -> _Patterns:
         """The compiled pattern for a page in ``language`` (built once per language)."""
         if self.languages is not None:
             key = None

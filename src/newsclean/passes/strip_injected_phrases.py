@@ -22,6 +22,7 @@ to_title=False)]
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import attrs
@@ -36,13 +37,20 @@ __all__ = ["strip_injected_phrases"]
 TITLE_FRAGMENT = "injected phrase: a fragment of the title"
 RECURRING = "injected phrase: the same tail ends {count} paragraphs"
 
+#: Unicode's White_Space, what ``regex`` calls ``\s`` (the stdlib ``re``'s ``\s``
+#: also holds \x1c-\x1f).
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE = _WHITE_SPACE.replace("\n", "")
+
 #: Sentence-final punctuation (maybe closed by quotes), then a short tail with
 #: no sentence punctuation up to the end of the line. Bounded: linear time.
+#: The stdlib ``re``: the pattern starts with a character class, so the scan
+#: skips to the next punctuation mark in C, several times faster than ``regex``.
 #: >>> TAIL.search("He left. Clerical Regime").group("tail")
 #: ' Clerical Regime'
-TAIL = regex.compile(
-    r"[.!?…][\"'”’»)\]]{0,3}(?P<tail>[^\S\n]++[^\s.!?…:;,][^\n.!?…:;,]{0,79}+)$",
-    regex.MULTILINE,
+TAIL = re.compile(
+    rf"[.!?…][\"'”’»)\]]{{0,3}}(?P<tail>[{_SPACE}]++[^{_WHITE_SPACE}.!?…:;,][^\n.!?…:;,]{{0,79}}+)$",
+    re.MULTILINE,
 )
 _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(1)]
 _UNOPENED = regex.compile(r"^[^(\[]*[)\]]")

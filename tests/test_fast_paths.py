@@ -1,0 +1,171 @@
+"""The fast paths give exactly what the plain scans they replace give.
+
+Each fast path (a stdlib ``re`` prefilter before a ``regex`` pattern, a scan that
+leaves out what needs no change, a ``bytes`` shortcut for ASCII) is checked here
+against the plain version it stands for, kept in this file as the oracle, on
+generated text made of the characters where the two could part.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import Counter
+from itertools import chain
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean.edits import Edit
+from newsclean.language import _languages_of_words, _word_languages
+from newsclean.lexicon import available_languages, load_lexicon
+from newsclean.passes import strip_cruft_lines
+from newsclean.shapes import key
+
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Submodules whose names the passes package rebinds to the factories.
+repair_module = importlib.import_module("newsclean.passes.repair_unicode")
+whitespace_module = importlib.import_module("newsclean.passes.normalize_whitespace")
+injected_module = importlib.import_module("newsclean.passes.strip_injected_phrases")
+
+
+# strip_cruft_lines: the prefilter finds every line the exact pattern matches ---------
+
+
+def _phrase_forms(code: str) -> list[str]:
+    """Every phrase of a lexicon as written, in capitals, in title case, and with
+    characters that fold to ASCII (long s, Kelvin sign, dotted and dotless i)."""
+    lexicon = load_lexicon(code)
+    phrases = [*lexicon.label, *lexicon.lead, *lexicon.call]
+    odd = str.maketrans({"s": "ſ", "k": "\u212a", "i": "İ"})
+    return [f for p in phrases for f in (p, p.upper(), p.title(), p.translate(odd), "ı" + p)]
+
+
+def _lines(code: str) -> list[str]:
+    """Lines around the phrases: bare, bulleted, indented, with a delimiter and a
+    headline, with a count, and with characters only the stdlib's ``\\s`` holds."""
+    decorations = ("{}", "• {}", "  » {}", "{}: Rates rise again", "{} (12)", "\x1c{}", "#{} ›")
+    return [d.format(form) for form in _phrase_forms(code) for d in decorations]
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_cruft_prefilter_misses_no_line_of_any_lexicon(code: str) -> None:
+    patterns = strip_cruft_lines([code])._pattern(code)
+    text = "\n".join(_lines(code))
+    expected = [m.span() for m in patterns.line.finditer(text)]
+    assert [m.span() for m in patterns.finditer(text)] == expected
+    assert expected  # the check saw matches
+
+
+CRUFT_PIECES = [
+    "Read More",
+    "READ MORE",
+    "ReAd\u00a0mOrE",
+    "Also Read: ",
+    "ALSO READ | ",
+    "Follow us on Twitter",
+    "Advertisement",
+    "Latest news",
+    "• ",
+    "» ",
+    "  ",
+    "\t",
+    "\n",
+    "\x1c",
+    "(3)",
+    "ſ",
+    "\u212a",
+    "İ",
+    "ß",
+    "ﬁ",
+    "The council met.",
+    "x",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CRUFT_PIECES), max_size=12).map("".join))
+def test_cruft_prefilter_finds_what_the_exact_scan_finds(text: str) -> None:
+    patterns = strip_cruft_lines(["en", "de"])._pattern(None)
+    expected = [(m.span(), m.groupdict()) for m in patterns.line.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in patterns.finditer(text)] == expected
+
+
+# normalize_whitespace: three scans give the runs of the one pattern ------------------
+
+_WHITESPACE = whitespace_module._WHITESPACE
+#: The one pattern the three scans replace.
+RUN = re.compile(f" ?(?:[{_WHITESPACE.replace(' ', '')}]|  )[{_WHITESPACE}]*")
+
+
+def _edits_of_one_scan(text: str) -> list[Edit]:
+    edits = []
+    for run in RUN.finditer(text):
+        if edit := whitespace_module._edit_for(text, *run.span()):
+            edits.append(edit)
+    return edits
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list(" \n\n\t\u00a0\u200b\r\x85ab.")), max_size=40))
+def test_whitespace_scans_find_the_runs_of_one_scan(text: str) -> None:
+    assert whitespace_module._edits(text) == _edits_of_one_scan(text)
+
+
+# repair_unicode: one scan finds the triggers and the hints ----------------------------
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("aé’€Ã Â\x80\x1bﬁœ—\n")), max_size=30))
+def test_one_candidate_scan_finds_triggers_and_hints(text: str) -> None:
+    hints = [
+        at
+        for at, char in enumerate(text)
+        if char in repair_module.MOJIBAKE_ALONE
+        or (
+            (char in repair_module.MOJIBAKE_CHARACTERS and text[at + 1 : at + 2])
+            and text[at + 1] in repair_module.MOJIBAKE_CHARACTERS
+        )
+    ]
+    triggers = [m.start() for m in repair_module.TRIGGER.finditer(text)]
+    assert list(repair_module.mojibake_hints(text)) == hints
+    found = [m.start() for m in repair_module.CANDIDATE.finditer(text)]
+    assert found == sorted(set(hints) | set(triggers))
+
+
+# strip_injected_phrases: the stdlib pattern is the regex one ---------------------------
+
+TAIL_AS_REGEX = regex.compile(
+    r"[.!?…][\"'”’»)\]]{0,3}(?P<tail>[^\S\n]++[^\s.!?…:;,][^\n.!?…:;,]{0,79}+)$",
+    regex.MULTILINE,
+)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("ab .!…”\n\u00a0\x1c\u2028,")), max_size=40))
+def test_tail_pattern_matches_as_the_regex_one(text: str) -> None:
+    expected = [m.span("tail") for m in TAIL_AS_REGEX.finditer(text)]
+    assert [m.span("tail") for m in injected_module.TAIL.finditer(text)] == expected
+
+
+# shapes.key and language detection ------------------------------------------------------
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=30))
+def test_key_is_letters_and_digits_as_regex_says(text: str) -> None:
+    assert key(text) == regex.sub(r"[\W_]+", "", text.casefold())
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["der", "the", "und", "le", "_", "-", ",", " ", "ı", "x"])))
+def test_detect_words_are_the_words_of_one_scan(pieces: list[str]) -> None:
+    sample = "".join(pieces)
+    expected = map(_word_languages().get, re.findall(r"\w+", sample.lower()))
+    found = _languages_of_words(sample)
+    assert Counter(chain.from_iterable(filter(None, found))) == Counter(
+        chain.from_iterable(filter(None, expected))
+    )
