@@ -13,6 +13,7 @@ DEFAULT_NAMES = (
     "repair_unicode",
     "normalize_whitespace",
     "strip_cruft_lines",
+    "strip_calls_to_action",
     "extract_headline",
     "strip_injected_phrases",
 )
@@ -36,6 +37,7 @@ def test_repr_shows_every_pass_with_its_settings() -> None:
         "('normalize_whitespace', normalize_whitespace()), "
         "('strip_cruft_lines', strip_cruft_lines(languages='auto', max_link_words=30, "
         "max_call_words=20)), "
+        "('strip_calls_to_action', strip_calls_to_action()), "
         "('extract_headline', extract_headline(look_ahead=6, look_behind=3)) [disabled], "
         "('strip_injected_phrases', strip_injected_phrases(max_words=5, min_repeats=2))])"
     )
@@ -75,7 +77,7 @@ def test_unknown_name_lists_the_valid_names(change) -> None:  # type: ignore[no-
 
 def test_user_pass_inserted_by_function_name() -> None:
     pipeline = Pipeline.default().insert_after("extract_headline", shout_to_calm)
-    assert pipeline.names == (*DEFAULT_NAMES[:4], "shout_to_calm", DEFAULT_NAMES[4])
+    assert pipeline.names == (*DEFAULT_NAMES[:5], "shout_to_calm", DEFAULT_NAMES[5])
     article = pipeline.run("Goal!!! The striker scored in the last minute!!!")
     assert article.text == "Goal! The striker scored in the last minute!"
     assert [(c.pass_name, c.removed) for c in article.changes] == [
@@ -105,8 +107,8 @@ def test_a_lambda_needs_an_explicit_name() -> None:
 
 def test_replace_keeps_the_name_and_uses_the_new_settings() -> None:
     pipeline = Pipeline.default().replace("strip_cruft_lines", strip_cruft_lines(max_call_words=3))
-    text = "The vote passed.\n\nFollow us on Twitter for more"
-    assert pipeline.run(text).paragraphs == ("The vote passed.", "Follow us on Twitter for more")
+    text = "The vote passed.\n\nFollow us on Mastodon for more"
+    assert pipeline.run(text).paragraphs == ("The vote passed.", "Follow us on Mastodon for more")
     assert newsclean.clean(text).paragraphs == ("The vote passed.",)
 
 

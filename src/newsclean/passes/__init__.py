@@ -13,6 +13,7 @@ from __future__ import annotations
 from newsclean.passes.extract_headline import extract_headline
 from newsclean.passes.normalize_whitespace import normalize_whitespace
 from newsclean.passes.repair_unicode import repair_unicode
+from newsclean.passes.strip_calls_to_action import strip_calls_to_action
 from newsclean.passes.strip_cruft_lines import strip_cruft_lines
 from newsclean.passes.strip_injected_phrases import strip_injected_phrases
 from newsclean.passes.strip_site_boilerplate import strip_site_boilerplate
@@ -23,6 +24,7 @@ __all__ = [
     "extract_headline",
     "normalize_whitespace",
     "repair_unicode",
+    "strip_calls_to_action",
     "strip_cruft_lines",
     "strip_injected_phrases",
     "strip_site_boilerplate",
@@ -35,6 +37,7 @@ def default_passes() -> list[tuple[str, Pass]]:
         ("repair_unicode", repair_unicode()),
         ("normalize_whitespace", normalize_whitespace()),
         ("strip_cruft_lines", strip_cruft_lines()),
+        ("strip_calls_to_action", strip_calls_to_action()),
         ("extract_headline", extract_headline()),
         ("strip_injected_phrases", strip_injected_phrases()),
     ]

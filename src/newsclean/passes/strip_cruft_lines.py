@@ -7,8 +7,8 @@ Only whole lines go, and only in three shapes, each two signals at once:
 - a **link**: a lead phrase, a delimiter, then a headline: at most
   ``max_link_words`` words and not a sentence ending in a full stop
   ("Also Read: Gov’t ready to help ...");
-- a **call to action**: a line that starts with a call phrase and has at most
-  ``max_call_words`` words ("Follow us on Twitter").
+- a **call to action**: a line that starts with a call phrase, has at most
+  ``max_call_words`` words and is one sentence ("Follow us on Twitter").
 
 A number alone on a line is not cruft by itself: it can be a cell of a table.
 
@@ -64,6 +64,9 @@ _CALL_END = r"(?:(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|(?!\w))"
 #: A full stop that closes a sentence inside or at the end of a link text
 #: (a Latin one before a space or the end, or a CJK or Devanagari one).
 _SENTENCE = regex.compile(r"(?<!\.)\.(?:\s|$)(?!\.)|[。।]")
+#: A sentence end with more text after it: a call line is one sentence, so
+#: "Download the app before you travel. The border opens at six." is prose.
+_MORE_AFTER_SENTENCE = regex.compile(r"[.!?…。！？।][\"'”’»)\]]{0,3}\s+\S")
 
 
 def _cruft_line_pattern(label: Iterable[str], lead: Iterable[str], call: Iterable[str]) -> str:
@@ -183,7 +186,10 @@ class _StripCruftLines:
             return LABEL
         if match.group("lead") is not None:
             return LINK if _is_link_text(match.group("rest"), self.max_link_words) else None
-        return CALL if word_count(match.group()) <= self.max_call_words else None
+        line = match.group()
+        if word_count(line) > self.max_call_words or _MORE_AFTER_SENTENCE.search(line):
+            return None
+        return CALL
 
     def __repr__(self) -> str:
         languages = "auto" if self.languages is None else self.languages

@@ -1,0 +1,62 @@
+"""``strip_calls_to_action``: drop calls to action worded any way, on English pages.
+
+``strip_cruft_lines`` knows calls as fixed phrases from the lexicons. This pass
+knows them by their shape (:mod:`newsclean.calls`): a sentence that starts with
+a verb asking the reader to act and names a channel the site wants them on,
+not reporting speech. It drops
+
+- a **line** of nothing but such calls, maybe with a short question or a way to
+  reach the writer ("Want more deals? Join the Courier Deals Newsletter."); and
+- **one such sentence inside a paragraph** of prose, when its channel is the
+  site's own (a platform, its newsletter, the reader's inbox, "our app") and it
+  ends in its own full stop with no quotation in it ("… the agency said. Follow
+  us on Twitter @agency.").
+
+It runs on pages in English or in a language without a lexicon: the verbs and
+channels are English words.
+
+>>> from newsclean.pipeline import Document
+>>> text = "The road closed. Follow us on Twitter @agency.\\n\\nGet the latest in your inbox."
+>>> [(e.start, e.end, e.reason) for e in strip_calls_to_action()(Document(text, language="en"))]
+[(16, 46, 'call to action in a paragraph'), (46, 77, 'call to action')]
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from newsclean.calls import find_calls
+from newsclean.edits import Edit, drop_paragraphs
+from newsclean.lexicon import available_languages
+from newsclean.pipeline import Document
+
+__all__ = ["strip_calls_to_action"]
+
+LINE = "call to action"
+SENTENCE = "call to action in a paragraph"
+
+
+@attrs.frozen
+class _StripCallsToAction:
+    name = "strip_calls_to_action"
+
+    def __call__(self, document: Document) -> list[Edit]:
+        language = document.language
+        if language != "en" and language in available_languages():
+            return []
+        text = document.text
+        lines, sentences = [], []
+        for start, end, whole_line in find_calls(text):
+            if whole_line:
+                lines.append((start, end, LINE))
+            else:
+                sentences.append(Edit(start, end, "", SENTENCE))
+        return sorted(drop_paragraphs(text, lines) + sentences)
+
+    def __repr__(self) -> str:
+        return "strip_calls_to_action()"
+
+
+def strip_calls_to_action() -> _StripCallsToAction:
+    """The pass that drops calls to action by their shape (see the module docstring)."""
+    return _StripCallsToAction()
