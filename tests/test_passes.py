@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsclean
+from invariants import check_invariants
 from newsclean import Pipeline
 from newsclean.lexicon import Lexicon
 from newsclean.passes import extract_headline, strip_cruft_lines, strip_injected_phrases
@@ -323,3 +324,19 @@ def test_a_paragraph_that_starts_with_the_headline_and_goes_on_stays() -> None:
 def test_a_tail_with_a_comma_is_not_an_injected_phrase() -> None:
     text = f"{BODY} Paris, France\n\nRates held in April as expected. Paris, France"
     assert only("strip_injected_phrases").run(text).changes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " Latest news \n \n  \n Latest news ",
+        " Follow us on Twitter  \n \n  Latest news \n \nAlso Read: Rates rise  \n \n\tRead More ",
+    ],
+)
+def test_cruft_lines_in_text_not_normalized_are_dropped_without_overlapping_edits(
+    text: str,
+) -> None:
+    # Without normalize_whitespace, a dropped line's padding used to be taken twice.
+    article = only("strip_cruft_lines").run(text)
+    assert article.text == ""
+    check_invariants(article)

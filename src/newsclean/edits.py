@@ -251,8 +251,9 @@ def drop_paragraphs(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Ed
             end = _space_end(text, end)
             if k + 1 < len(drops):  # in text not normalized, the next line's indent
                 end = min(end, drops[k + 1][0])
-        else:
-            while start > 0 and text[start - 1].isspace():
+        else:  # not into the edit before, which may have taken this line's indent
+            floor = edits[-1].end if edits else 0
+            while start > floor and text[start - 1].isspace():
                 start -= 1
         edits.append(Edit(start, end, "", reason))
     return edits
