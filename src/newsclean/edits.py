@@ -245,7 +245,7 @@ def drop_paragraphs(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Ed
         if _space_end(text, end) < limit:
             break
         tail_from, limit = k, start
-    edits = []
+    edits: list[Edit] = []
     for k, (start, end, reason) in enumerate(drops):
         if k < tail_from:
             end = _space_end(text, end)
