@@ -12,8 +12,8 @@ from newsclean.passes import strip_cruft_lines
 DEFAULT_NAMES = (
     "repair_unicode",
     "normalize_whitespace",
-    "strip_cruft_lines",
     "strip_calls_to_action",
+    "strip_cruft_lines",
     "extract_headline",
     "strip_injected_phrases",
 )
@@ -35,9 +35,9 @@ def test_repr_shows_every_pass_with_its_settings() -> None:
     assert repr(Pipeline.default().disable("extract_headline")) == (
         "Pipeline([('repair_unicode', repair_unicode()), "
         "('normalize_whitespace', normalize_whitespace()), "
+        "('strip_calls_to_action', strip_calls_to_action()), "
         "('strip_cruft_lines', strip_cruft_lines(languages='auto', max_link_words=30, "
         "max_call_words=20)), "
-        "('strip_calls_to_action', strip_calls_to_action()), "
         "('extract_headline', extract_headline(look_ahead=6, look_behind=3)) [disabled], "
         "('strip_injected_phrases', strip_injected_phrases(max_words=5, min_repeats=2))])"
     )

@@ -96,16 +96,16 @@ class Pipeline:
     """Ordered named passes. Every method returns a new pipeline.
 
     >>> Pipeline.default().names
-    ('repair_unicode', 'normalize_whitespace', 'strip_cruft_lines', 'strip_calls_to_action', \
+    ('repair_unicode', 'normalize_whitespace', 'strip_calls_to_action', 'strip_cruft_lines', \
 'extract_headline', 'strip_injected_phrases')
     >>> Pipeline.default().disable("extract_headline").enabled_names
-    ('repair_unicode', 'normalize_whitespace', 'strip_cruft_lines', 'strip_calls_to_action', \
+    ('repair_unicode', 'normalize_whitespace', 'strip_calls_to_action', 'strip_cruft_lines', \
 'strip_injected_phrases')
     >>> Pipeline.default().disable("strip_ads")
     Traceback (most recent call last):
     ...
     newsclean.pipeline.PipelineError: No pass 'strip_ads' in the pipeline. Available names: \
-repair_unicode, normalize_whitespace, strip_cruft_lines, strip_calls_to_action, extract_headline, \
+repair_unicode, normalize_whitespace, strip_calls_to_action, strip_cruft_lines, extract_headline, \
 strip_injected_phrases
     """
 

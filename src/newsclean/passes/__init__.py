@@ -36,8 +36,8 @@ def default_passes() -> list[tuple[str, Pass]]:
     return [
         ("repair_unicode", repair_unicode()),
         ("normalize_whitespace", normalize_whitespace()),
-        ("strip_cruft_lines", strip_cruft_lines()),
         ("strip_calls_to_action", strip_calls_to_action()),
+        ("strip_cruft_lines", strip_cruft_lines()),
         ("extract_headline", extract_headline()),
         ("strip_injected_phrases", strip_injected_phrases()),
     ]

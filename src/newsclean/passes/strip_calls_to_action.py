@@ -2,23 +2,26 @@
 
 ``strip_cruft_lines`` knows calls as fixed phrases from the lexicons. This pass
 knows them by their shape (:mod:`newsclean.calls`): a sentence that starts with
-a verb asking the reader to act and names a channel the site wants them on,
-not reporting speech. It drops
+a verb asking the reader to act, at once followed by the site speaking of itself
+("Follow us on", "Subscribe to our", "Get our"), and that names a channel (a
+newsletter, an app, a platform), with no quotation and no reported speech. It
+drops
 
-- a **line** of nothing but such calls, maybe with a short question or a way to
-  reach the writer ("Want more deals? Join the Courier Deals Newsletter."); and
-- **one such sentence inside a paragraph** of prose, when its channel is the
-  site's own (a platform, its newsletter, the reader's inbox, "our app") and it
-  ends in its own full stop with no quotation in it ("… the agency said. Follow
-  us on Twitter @agency.").
+- a **line** of nothing but such calls, maybe after a short question ("Want more
+  deals? Join our Deals Newsletter."); and
+- **one such call inside a paragraph**, with the space before it, when a
+  sentence ends before it on the same line ("… the agency said. Follow us on
+  Twitter @agency.").
 
-It runs on pages in English or in a language without a lexicon: the verbs and
+It runs before ``strip_cruft_lines``, whose call phrases judge whole lines: a
+line it leaves is the line they see, so cleaning twice changes nothing more. It
+runs on pages in English or in a language without a lexicon: the verbs and
 channels are English words.
 
 >>> from newsclean.pipeline import Document
->>> text = "The road closed. Follow us on Twitter @agency.\\n\\nGet the latest in your inbox."
+>>> text = "The road closed. Follow us on Twitter @agency.\\n\\nGet our app for alerts."
 >>> [(e.start, e.end, e.reason) for e in strip_calls_to_action()(Document(text, language="en"))]
-[(16, 46, 'call to action in a paragraph'), (46, 77, 'call to action')]
+[(16, 46, 'call to action in a paragraph'), (46, 71, 'call to action')]
 """
 
 from __future__ import annotations
