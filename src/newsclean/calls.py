@@ -42,7 +42,7 @@ import regex
 
 from newsclean.shapes import word_count
 
-__all__ = ["MAX_CALL_WORDS", "find_calls", "is_call_paragraph"]
+__all__ = ["MAX_CALL_WORDS", "REPORTED_SPEECH", "find_calls", "is_call_paragraph"]
 
 #: The longest call, in words.
 MAX_CALL_WORDS = 25
@@ -61,7 +61,7 @@ _CALL = regex.compile(rf"(?i){_VERB}(?=.*?{_CHANNEL})", regex.DOTALL)
 #: A quotation: a call run together with one is prose.
 _QUOTE = regex.compile(r"[\"“”«»„]")
 #: Reported speech: "…, the senator wrote." is prose, whatever it asks for.
-_SPEECH = regex.compile(
+REPORTED_SPEECH = regex.compile(
     r"(?i)\b(?:said|says|told|wrote|writes|urged|posted|tweeted|announced|added|asked"
     r"|according\s+to)\b"
 )
@@ -91,7 +91,7 @@ def _is_call(sentence: str) -> bool:
     return (
         _CALL.match(sentence) is not None
         and word_count(sentence) <= MAX_CALL_WORDS
-        and _SPEECH.search(sentence) is None
+        and REPORTED_SPEECH.search(sentence) is None
         and _QUOTE.search(sentence) is None
     )
 

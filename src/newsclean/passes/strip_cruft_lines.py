@@ -8,7 +8,8 @@ Only whole lines go, and only in three shapes, each two signals at once:
   ``max_link_words`` words and not a sentence ending in a full stop
   ("Also Read: Gov’t ready to help ...");
 - a **call to action**: a line that starts with a call phrase, has at most
-  ``max_call_words`` words and is one sentence ("Follow us on Twitter").
+  ``max_call_words`` words, is one sentence and reports no speech ("Follow us
+  on Twitter"; not "Download the app before you board, the airline says.").
 
 A number alone on a line is not cruft by itself: it can be a cell of a table.
 
@@ -32,6 +33,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import regex
 
+from newsclean.calls import REPORTED_SPEECH
 from newsclean.edits import Edit, drop_paragraphs
 from newsclean.lexicon import (
     SECTIONS,
@@ -187,7 +189,11 @@ class _StripCruftLines:
         if match.group("lead") is not None:
             return LINK if _is_link_text(match.group("rest"), self.max_link_words) else None
         line = match.group()
-        if word_count(line) > self.max_call_words or _MORE_AFTER_SENTENCE.search(line):
+        if (
+            word_count(line) > self.max_call_words
+            or _MORE_AFTER_SENTENCE.search(line)
+            or REPORTED_SPEECH.search(line)
+        ):
             return None
         return CALL
 
