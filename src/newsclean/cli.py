@@ -92,6 +92,12 @@ def _add_input_format(command: argparse.ArgumentParser, html_flag: bool) -> None
         )
 
 
+def _usage_error(error: object) -> int:
+    """Say what is wrong on one line of stderr; the exit status for it."""
+    print(f"newsclean: error: {error}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def _workers(value: str) -> int:
     try:
         workers = int(value)
@@ -186,8 +192,7 @@ def _batch(args: argparse.Namespace) -> int:
             with open_output(args.summary_json) as out:
                 out.write(json.dumps(summary.to_dict(), indent=1).encode() + b"\n")
     except (InputError, OutputError, ImportError) as error:
-        print(f"newsclean: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(error)
     except StrictStop as stop:
         print(f"newsclean: error: {stop} (stopped by --strict)", file=sys.stderr)
         return EXIT_BAD_RECORD
@@ -244,8 +249,7 @@ def _write_html(document: str, path: str) -> int:
         with open_output(path) as out:
             out.write(document.encode("utf-8"))  # encodable: see newsclean.review
     except OutputError as error:
-        print(f"newsclean: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(error)
     return 0
 
 
@@ -253,8 +257,7 @@ def _report(args: argparse.Namespace) -> int:
     try:
         document = build_report(args.source, top=max(args.top, 0), summary_path=args.summary)
     except ReportError as error:
-        print(f"newsclean: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(error)
     return _write_html(document, args.output)
 
 
@@ -283,18 +286,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "report":
         return _report(args)
     if getattr(args, "output", None) is not None and not args.review:
-        print("newsclean: error: -o/--output needs --html", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error("-o/--output needs --html")
     try:
-        data = _read(args.file)
-    except InputError as error:
-        print(f"newsclean: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        article = _clean_file(data, args)
-    except ImportError as error:
-        print(f"newsclean: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        article = _clean_file(_read(args.file), args)
+    except (InputError, ImportError) as error:
+        return _usage_error(error)
     if article.note:
         print(f"newsclean: {article.note}", file=sys.stderr)
     if getattr(args, "review", False):
