@@ -32,6 +32,7 @@ __all__ = [
     "SECTIONS",
     "Lexicon",
     "available_languages",
+    "lexicon_language",
     "load_lexicon",
     "phrase_pattern",
     "phrase_prefilter",
@@ -109,6 +110,16 @@ def available_languages() -> tuple[str, ...]:
     """The languages that ship a lexicon file (read once: the package does not change)."""
     files = resources.files("newsclean.lexicons").iterdir()
     return tuple(sorted(f.name[:-4] for f in files if f.name.endswith(".txt")))
+
+
+def lexicon_language(language: str | None) -> str:
+    """The language whose lexicon cleans a page in ``language``: its own when one
+    ships, else English.
+
+    >>> lexicon_language("de"), lexicon_language("xx"), lexicon_language(None)
+    ('de', 'en', 'en')
+    """
+    return language if language is not None and language in available_languages() else "en"
 
 
 @functools.cache

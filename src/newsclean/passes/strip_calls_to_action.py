@@ -30,7 +30,7 @@ import attrs
 
 from newsclean.calls import find_calls
 from newsclean.edits import Edit, drop_paragraphs
-from newsclean.lexicon import available_languages
+from newsclean.lexicon import lexicon_language
 from newsclean.pipeline import Document
 
 __all__ = ["strip_calls_to_action"]
@@ -44,8 +44,7 @@ class _StripCallsToAction:
     name = "strip_calls_to_action"
 
     def __call__(self, document: Document) -> list[Edit]:
-        language = document.language
-        if language != "en" and language in available_languages():
+        if lexicon_language(document.language) != "en":
             return []
         text = document.text
         lines, sentences = [], []

@@ -38,7 +38,7 @@ from newsclean.edits import Edit, drop_paragraphs
 from newsclean.lexicon import (
     SECTIONS,
     Lexicon,
-    available_languages,
+    lexicon_language,
     load_lexicon,
     phrase_pattern,
     phrase_prefilter,
@@ -167,21 +167,20 @@ class _StripCruftLines:
         return drop_paragraphs(text, drops)
 
     def _pattern(self, language: str | None) -> _Patterns:
-        """The compiled pattern for a page in ``language`` (built once per language)."""
-        if self.languages is not None:
-            key = None
-        else:  # one pattern per lexicon choice, whatever the language code given
-            key = language if language in available_languages() else "en"
+        """The compiled pattern for a page in ``language`` (built once per lexicon
+        choice, whatever the language code given; key ``None`` for ``languages``)."""
+        key = None if self.languages is not None else lexicon_language(language)
         if key not in self._patterns:
             self._patterns[key] = _compile(self._lexicons_for(key) + self.lexicons)
         return self._patterns[key]
 
-    def _lexicons_for(self, language: str | None) -> tuple[Lexicon, ...]:
-        if self.languages is not None:
-            return tuple(load_lexicon(code) for code in self.languages)
-        if language == "en" or language not in available_languages():
+    def _lexicons_for(self, key: str | None) -> tuple[Lexicon, ...]:
+        """The shipped lexicons of the pattern for ``key`` (see ``_pattern``)."""
+        if key is None:
+            return tuple(load_lexicon(code) for code in self.languages or ())
+        if key == "en":
             return (load_lexicon("en"),)
-        return (load_lexicon(language), _english_labels())
+        return (load_lexicon(key), _english_labels())
 
     def _reason(self, match: regex.Match[str]) -> str | None:
         if match.group("label") is not None:
