@@ -49,7 +49,14 @@ class Document:
 
 
 class Pass(Protocol):
-    """Looks at a document and says what to change; returns no text."""
+    """Looks at a document and says what to change; returns no text.
+
+    A pass may also have a ``finds_more(seen, edits, result)`` method, which
+    the pipeline then calls, when the pass runs first, to tell whether it would
+    find anything in the ``result`` of a round, having returned ``edits`` for
+    ``seen``: it must answer as ``bool(pass_(result))`` does, only faster
+    (``repair_unicode`` looks only at the lines it has not seen unchanged).
+    """
 
     def __call__(self, document: Document, /) -> Sequence[Edit]: ...
 
@@ -198,7 +205,8 @@ strip_injected_phrases
         The pipeline settles: when its first pass still finds something to do in
         the result (a whitespace change can make a line look like mojibake to
         ftfy), all passes run once more, so cleaning the result again changes
-        nothing.
+        nothing. (The first pass is asked with its ``finds_more`` method when it
+        has one: see :class:`Pass`.)
         """
         text = _checked_text(text)
         for name, value in (("title", title), ("url", url), ("language", language)):
@@ -207,8 +215,10 @@ strip_injected_phrases
         title = title or None
         steps, described = self._enabled
         language = language or detect_language(text)
-        document, records = _run_round(steps, text, Document(text, title, url, language), ())
-        if steps and _edits_of(steps[0], document):
+        seen = Document(text, title, url, language)
+        first_edits = _edits_of(steps[0], seen) if steps else ()
+        document, records = _run_round(steps, text, seen, (), first_edits)
+        if steps and _finds_more(steps[0], seen, first_edits, document):
             document, records = _run_round(steps, text, document, records)
         return Article(
             title=document.title,
@@ -223,11 +233,18 @@ strip_injected_phrases
 
 
 def _run_round(
-    steps: Sequence[Step], original: str, document: Document, records: Sequence[Record]
+    steps: Sequence[Step],
+    original: str,
+    document: Document,
+    records: Sequence[Record],
+    first_edits: Sequence[Edit] | None = None,
 ) -> tuple[Document, Sequence[Record]]:
-    """Run each step once over ``document``; returns the new document and records."""
-    for step in steps:
-        edits = _edits_of(step, document)
+    """Run each step once over ``document``; returns the new document and records.
+
+    ``first_edits``, when given, are what the first step returned for ``document``.
+    """
+    for i, step in enumerate(steps):
+        edits = first_edits if i == 0 and first_edits is not None else _edits_of(step, document)
         if not edits:
             continue
         check_edits(edits, len(document.text), step.name)
@@ -250,6 +267,14 @@ def _edits_of(step: Step, document: Document) -> Sequence[Edit]:
     """What ``step``'s pass returns for ``document``, as a sequence (a pass may yield)."""
     edits = step.pass_(document)
     return edits if isinstance(edits, (list, tuple)) else list(edits or ())
+
+
+def _finds_more(step: Step, seen: Document, edits: Sequence[Edit], result: Document) -> bool:
+    """Whether ``step``, having returned ``edits`` for ``seen``, finds anything in ``result``."""
+    finds_more = getattr(step.pass_, "finds_more", None)
+    if finds_more is not None:
+        return bool(finds_more(seen, edits, result))
+    return bool(_edits_of(step, result))
 
 
 def _title_from(edits: Sequence[Edit], text: str) -> str | None:

@@ -27,6 +27,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import filterfalse
 from typing import Any
 
 import attrs
@@ -264,6 +265,21 @@ def _common_length(a: str, b: str, part: Callable[[str, int], str], most: int | 
     return low
 
 
+def _lines_left_unchanged(text: str, edits: Iterable[Edit]) -> set[str]:
+    """The lines of ``text`` that no edit touches, but the last (which has no ``\\n``).
+
+    >>> sorted(_lines_left_unchanged("a\\nb\\nc\\nd", [Edit(2, 3, "x")]))
+    ['a', 'c']
+    """
+    lines = text.split("\n")
+    unchanged = set(lines[:-1])
+    for edit in edits:
+        start = text.rfind("\n", 0, edit[0]) + 1
+        end = text.find("\n", edit[1])
+        unchanged.difference_update(text[start : len(text) if end < 0 else end].split("\n"))
+    return unchanged
+
+
 def _reason(steps: Sequence[tuple[str, str]] | None) -> str:
     return "repaired by ftfy: " + ", ".join(f"{action} {what}" for action, what in steps or ())
 
@@ -290,6 +306,31 @@ class _RepairUnicode:
         if "\r" in text and len(text) <= limit and config.fix_line_breaks:
             edits = sorted(edits + _carriage_returns_outside(text, segments))
         return edits
+
+    def finds_more(self, seen: Document, edits: Sequence[Edit], result: Document) -> bool:
+        """Whether this pass finds anything in ``result``, having returned ``edits``
+        for ``seen``: ``bool(self(result))``, looking only at the lines of
+        ``result`` that were not lines of ``seen`` left unchanged.
+
+        ``fix_text`` works line by line, and a line it leaves unchanged is left
+        unchanged again, except that ``unescape_html="auto"`` turns off after a
+        ``<``: a text holding one is looked at whole. A last line (without its
+        ``\\n``) is always looked at.
+
+        >>> seen = Document("Fine.\\nItâ€™s.\\nEnd")
+        >>> repair = repair_unicode()
+        >>> repair.finds_more(seen, repair(seen), Document("Fine.\\nIt’s.\\nEnd"))
+        False
+        >>> repair.finds_more(seen, repair(seen), Document("Fine.\\nItâ€\\u2122s.\\nEnd"))
+        True
+        """
+        if self.config.unescape_html == "auto" and ("<" in seen.text or "<" in result.text):
+            return bool(self(result))
+        lines = result.text.split("\n")
+        unchanged = _lines_left_unchanged(seen.text, edits)
+        changed = list(filterfalse(unchanged.__contains__, lines[:-1]))
+        reduced = "".join(line + "\n" for line in changed) + lines[-1]
+        return bool(reduced) and bool(self(attrs.evolve(result, text=reduced)))
 
     def __repr__(self) -> str:
         defaults = repair_unicode().config._asdict()
