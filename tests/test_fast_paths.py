@@ -15,13 +15,15 @@ from itertools import chain
 
 import pytest
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from newsclean import calls
 from newsclean.edits import Edit
 from newsclean.language import _languages_of_words, _word_languages
 from newsclean.lexicon import available_languages, load_lexicon
 from newsclean.passes import strip_cruft_lines
+from newsclean.pipeline import Document
 from newsclean.shapes import key
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -136,6 +138,27 @@ def test_one_candidate_scan_finds_triggers_and_hints(text: str) -> None:
     assert found == sorted(set(hints) | set(triggers))
 
 
+# repair_unicode: the settling check looks only at lines it has not seen unchanged ------
+
+_REPAIR_LINE = st.lists(
+    st.sampled_from(["Itâ€™s", "â€", "\u2122", "&amp;", "<", "e\u0301", "\r", "a", " "]),
+    max_size=3,
+).map("".join)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(_REPAIR_LINE, st.sampled_from(["keep", "drop", "new"]), _REPAIR_LINE)))
+@example([("a<", "drop", ""), ("&amp;", "keep", ""), ("a", "keep", "")])  # "&amp;" now unescaped
+@example([("a", "keep", ""), ("Itâ€", "new", "")])  # a line turned into mojibake
+def test_settling_check_answers_as_the_whole_pass(lines: list[tuple[str, str, str]]) -> None:
+    seen = Document("\n".join(line for line, _action, _new in lines))
+    # a later pass keeps, drops or rewrites each line
+    kept = [{"keep": line, "new": new}.get(action) for line, action, new in lines]
+    result = Document("\n".join(line for line in kept if line is not None))
+    repair = repair_module.repair_unicode()
+    assert repair.finds_more(seen, repair(seen), result) == bool(repair(result))
+
+
 # strip_injected_phrases: the stdlib pattern is the regex one ---------------------------
 
 TAIL_AS_REGEX = regex.compile(
@@ -169,3 +192,41 @@ def test_detect_words_are_the_words_of_one_scan(pieces: list[str]) -> None:
     assert Counter(chain.from_iterable(filter(None, found))) == Counter(
         chain.from_iterable(filter(None, expected))
     )
+
+
+# strip_calls_to_action: the scan for call starts -----------------------------------
+
+#: The plain form: a line break (group 1) or a sentence end, as an alternation.
+CALL_START_AS_ALTERNATION = re.compile(
+    rf"(?:(\n)|[.!?…][\"'”’)]{{0,2}}[ \t])[ \t]*(?={calls._VERB_INITIALS})(?i:(?={calls._VERB}))"
+)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Follow us on X",
+                "get our app",
+                "Like",
+                " us ",
+                "our",
+                "\n",
+                ".",
+                "!",
+                "…",
+                "”",
+                ")",
+                " ",
+                "\t",
+                "a",
+                "?",
+            ]
+        )
+    ).map("".join)
+)
+def test_call_starts_are_those_of_the_alternation(text: str) -> None:
+    expected = [(m.end(), m.group(1) is not None) for m in CALL_START_AS_ALTERNATION.finditer(text)]
+    found = [(m.end(), text[m.start()] == "\n") for m in calls._CALL_START.finditer(text)]
+    assert found == expected
