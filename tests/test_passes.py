@@ -139,6 +139,50 @@ def test_a_sentence_repeating_the_headline_words_deep_in_the_text_stays() -> Non
     assert "Budget approved." in article.paragraphs
 
 
+LABEL = "Ride for 45 minutes at an easy pace"
+SESSIONS = [
+    "Flat route, cadence around 90 and heart rate in zone 2.",
+    "Hill repeats: six climbs of three minutes, recovering on the way down.",
+    "Group ride with two sprints, then a long cool-down.",
+]
+
+
+@pytest.mark.parametrize("notes", [0, 6])
+def test_a_label_that_heads_each_section_is_not_the_headline(notes: int) -> None:
+    # A training plan cut mid-page: it starts with a label that heads every day.
+    # Short sections bring a copy within look_ahead, long ones put all copies further down.
+    sections = [
+        [LABEL, session, *(f"Note {n} for day {day}." for n in range(notes)), f"Day {day + 2}"]
+        for day, session in enumerate(SESSIONS)
+    ]
+    paragraphs = (*[line for section in sections for line in section], "Rest.", "Stretch.")
+    text = "\n\n".join(paragraphs)
+    article = newsclean.clean(text)
+    assert (article.title, article.paragraphs, article.changes) == (None, paragraphs, ())
+    assert newsclean.clean(article.text).text == article.text
+
+
+HEADLINE = "Ferry service to the islands cut for the winter"
+STORY = [f"{BODY} Part {n}." for n in range(12)]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [HEADLINE, HEADLINE, *STORY, HEADLINE],  # right below and at the end
+        [HEADLINE, *STORY[:8], HEADLINE, *STORY[8:], HEADLINE],  # once in the middle, at the end
+        [HEADLINE, *STORY[:8], HEADLINE, HEADLINE, *STORY[8:]],  # side by side: page data
+    ],
+)
+def test_a_headline_repeated_below_or_at_the_end_is_still_the_headline(
+    paragraphs: list[str],
+) -> None:
+    article = only("extract_headline").run("\n\n".join(paragraphs))
+    assert article.title == HEADLINE
+    assert article.changes[0].reason == "the headline, moved to title"
+    assert set(STORY) <= set(article.paragraphs)
+
+
 def test_headline_settings_are_checked() -> None:
     with pytest.raises(TypeError):
         extract_headline(look_ahead="6")  # type: ignore[arg-type]

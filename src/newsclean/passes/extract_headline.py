@@ -7,8 +7,13 @@ not ending like a sentence, no URL, clock time or hashtag, not starting in lower
 case or with a bullet) and nothing says otherwise: not a byline or a dateline
 ("Hong Kong (CNN Business)"), not in capitals only, without emoji, not ending in
 a price (a deal in a list), not half a sentence (ending on "the", "after", … or
-finished by the next line), not over a list. A text that starts with an ordinary
-paragraph keeps it and gets no title (extractors usually drop the headline).
+finished by the next line), not over a list. Either way it is not a recurring
+label: a line that stands again, word for word, as its own paragraph at least
+twice further down, after other paragraphs and before the last ``look_behind``,
+never side by side with another copy, heads the sections of a list (a meal plan,
+a timetable); a headline is repeated right below itself or at the end. A text
+that starts with an ordinary paragraph keeps it and gets no title (extractors
+usually drop the headline).
 Repeats of the title (differing in case, punctuation, spacing, or with a
 ``" | Site"`` / ``" - Site"`` suffix) are removed near the top, until
 ``look_ahead`` other paragraphs have been seen, and near the end, until
@@ -32,11 +37,11 @@ from newsclean.edits import Edit, drop_paragraphs
 from newsclean.pipeline import Document
 from newsclean.shapes import (
     BULLETS,
-    SITE_SUFFIX,
     key,
     looks_like_headline,
     paragraphs,
     paragraphs_backwards,
+    without_site_suffix,
 )
 
 __all__ = ["extract_headline"]
@@ -67,7 +72,7 @@ def _keys(line: str) -> set[str]:
     """Comparison keys of a line, with and without a site-name suffix (none if too long)."""
     if len(line) > LONGEST_REPEAT:
         return set()
-    keys = {key(line), key(SITE_SUFFIX.sub("", line))}
+    keys = {key(line), key(without_site_suffix(line))}
     keys.discard("")
     return keys
 
@@ -131,10 +136,55 @@ class _ExtractHeadline:
     def _is_headline(self, text: str, top: list[tuple[int, int]]) -> bool:
         """Whether the first paragraph is the headline (see the module docstring)."""
         first = text[top[0][0] : top[0][1]]
+        if not (looks_like_headline(first) or looks_like_headline(first.rstrip("?!"))):
+            return False  # most texts: no need to compare it with the lines below
         below = [text[s:e] for s, e in top[1:]]
         if below and _keys(first) & set().union(*map(_keys, below)):
-            return looks_like_headline(first.rstrip("?!"))
-        return looks_like_headline(first) and not _stands_apart_badly(first, below)
+            shaped = looks_like_headline(first.rstrip("?!"))
+        else:
+            shaped = looks_like_headline(first) and not _stands_apart_badly(first, below)
+        return shaped and not self._recurs_as_label(text, top[0][1], first)
+
+    def _recurs_as_label(self, text: str, after: int, first: str) -> bool:
+        """Whether ``first`` (the paragraph ending at ``after``) recurs as a section
+        label: word for word as its own paragraph at least twice more before the last
+        ``look_behind`` other paragraphs, never side by side with itself or another
+        copy. A headline is repeated right below itself ("Title", "Title | Site"),
+        at the end, once in a list of links, or in a block of page data where
+        copies stand together.
+
+        Linear: ``str.find`` scans the text once (lines are stripped by
+        ``normalize_whitespace``, so a copy is a match between line breaks), and
+        the end is read backwards over at most ``look_behind`` other paragraphs.
+
+        >>> rest, sets = "Rest two minutes between sets", "Squats and lunges, three sets of ten."
+        >>> plan = "\\n\\n".join([rest, sets, "Day 2"] * 3 + ["Stretch.", "Drink water.", "Sleep."])
+        >>> extract_headline()._recurs_as_label(plan, len(rest), rest)
+        True
+        >>> extract_headline()._recurs_as_label(plan.replace(sets, rest), len(rest), rest)
+        False
+        """
+        copies: list[int] = []
+        previous, at = after, text.find(first, after)
+        while at >= 0:
+            end = at + len(first)
+            if text[at - 1] == "\n" and (end == len(text) or text[end] == "\n"):
+                if text[previous:at].isspace():
+                    return False  # side by side with the line or the copy before
+                copies.append(at)
+                previous = end
+            at = text.find(first, end)
+        if len(copies) < 2:
+            return False
+        # The second copy must come before the last ``look_behind`` other paragraphs.
+        others, starts = 0, set(copies)
+        for start, _ in paragraphs_backwards(text):
+            if others >= self.look_behind:
+                return True
+            if start <= copies[1]:
+                return False
+            others += start not in starts
+        return False
 
     def _repeats(
         self,
