@@ -172,6 +172,25 @@ TAIL_AS_REGEX = regex.compile(
 def test_tail_pattern_matches_as_the_regex_one(text: str) -> None:
     expected = [m.span("tail") for m in TAIL_AS_REGEX.finditer(text)]
     assert [m.span("tail") for m in injected_module.TAIL.finditer(text)] == expected
+    assert [m.span("tail") for m in injected_module.tail_matches(text)] == expected
+
+
+#: A line with a tail of any length after punctuation, quotes and spaces.
+_TAIL_LINE = st.tuples(
+    st.sampled_from(["He left", "", "a b.c"]),
+    st.sampled_from([".", "!", ":", "…", ""]),
+    st.sampled_from(["", "”", ")”", "”)”)"]),
+    st.sampled_from([" ", "  ", "\u00a0", ""]),
+    st.sampled_from(["", "b ", " b", "b b"]),
+    st.sampled_from([0, 1, 76, 77, 78, 79, 80, 81]).map("a".__mul__),  # around the limit
+).map("".join)
+
+
+@SETTINGS
+@given(st.lists(_TAIL_LINE, max_size=4).map("\n".join))
+def test_tails_found_from_line_ends_are_those_of_the_forward_scan(text: str) -> None:
+    expected = [m.span("tail") for m in injected_module.TAIL.finditer(text)]
+    assert [m.span("tail") for m in injected_module.tail_matches(text)] == expected
 
 
 # shapes.key and language detection ------------------------------------------------------

@@ -52,8 +52,27 @@ TAIL = re.compile(
     rf"[.!?…][\"'”’»)\]]{{0,3}}(?P<tail>[{_SPACE}]++[^{_WHITE_SPACE}.!?…:;,][^\n.!?…:;,]{{0,79}}+)$",
     re.MULTILINE,
 )
+#: Where ``TAIL`` may match, found from the other end: in the text reversed after
+#: a ``\\n``, a line's end, the run of its last characters that are not
+#: punctuation, and the sentence mark before them. A line has at most one tail,
+#: after its last punctuation mark, so ``TAIL`` is then tried once a line, at
+#: that mark: this scan reads each line's end once, where a forward scan reads
+#: on from every sentence end of the text.
+_TAIL_FROM_LINE_END = re.compile(r"\n[^\n.!?…:;,]++[.!?…]")
 _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(1)]
 _UNOPENED = regex.compile(r"^[^(\[]*[)\]]")
+
+
+def tail_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``TAIL`` in ``text``, in order, as ``TAIL.finditer`` gives them.
+
+    >>> [m.group("tail") for m in tail_matches("He left. Clerical Regime\\nOK. Fine.\\nSo. On")]
+    [' Clerical Regime', ' On']
+    """
+    backwards = "\n" + text[::-1]
+    marks = [len(text) + 1 - m.end() for m in _TAIL_FROM_LINE_END.finditer(backwards)]
+    found = (TAIL.match(text, mark) for mark in reversed(marks))
+    return [match for match in found if match]
 
 
 def _after_a_sentence(text: str, end: int) -> bool:
@@ -87,7 +106,7 @@ class _StripInjectedPhrases:
     def __call__(self, document: Document) -> list[Edit]:
         tails: dict[str, list[tuple[int, int]]] = defaultdict(list)
         text = document.text
-        for match in TAIL.finditer(text):
+        for match in tail_matches(text):
             tail = match.group("tail")
             words = tail.split()
             if (
