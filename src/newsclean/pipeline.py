@@ -250,7 +250,8 @@ def _run_round(
         check_edits(edits, len(document.text), step.name)
         found_title = _title_from(edits, document.text)
         new_text, records = apply_edits(original, document.text, records, edits, step.name)
-        document = attrs.evolve(document, text=new_text, title=found_title or document.title)
+        title = found_title or document.title  # (not attrs.evolve: ten times slower)
+        document = Document(new_text, title, document.url, document.language)
     return document, records
 
 

@@ -330,7 +330,9 @@ class _RepairUnicode:
         unchanged = _lines_left_unchanged(seen.text, edits)
         changed = list(filterfalse(unchanged.__contains__, lines[:-1]))
         reduced = "".join(line + "\n" for line in changed) + lines[-1]
-        return bool(reduced) and bool(self(attrs.evolve(result, text=reduced)))
+        return bool(reduced) and bool(
+            self(Document(reduced, result.title, result.url, result.language))
+        )
 
     def __repr__(self) -> str:
         defaults = repair_unicode().config._asdict()
