@@ -24,7 +24,7 @@ from newsclean.language import _languages_of_words, _word_languages
 from newsclean.lexicon import available_languages, load_lexicon
 from newsclean.passes import strip_cruft_lines
 from newsclean.pipeline import Document
-from newsclean.shapes import key
+from newsclean.shapes import SITE_SUFFIX, key, without_site_suffix
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -191,6 +191,41 @@ _TAIL_LINE = st.tuples(
 def test_tails_found_from_line_ends_are_those_of_the_forward_scan(text: str) -> None:
     expected = [m.span("tail") for m in injected_module.TAIL.finditer(text)]
     assert [m.span("tail") for m in injected_module.tail_matches(text)] == expected
+
+
+# shapes.without_site_suffix: the stdlib test for a separator misses no suffix --------
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Floods",
+                " ",
+                "\u00a0",
+                "\u2003",
+                "\x1c",
+                "\x85",
+                "\u3000",
+                "|",
+                "·",
+                "•",
+                "-",
+                "–",
+                "—",
+                "::",
+                ":",
+                "The Star",
+                "b",
+                "!",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_site_suffix_test_misses_no_suffix(line: str) -> None:
+    assert without_site_suffix(line) == SITE_SUFFIX.sub("", line)
 
 
 # shapes.key and language detection ------------------------------------------------------
