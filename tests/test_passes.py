@@ -209,6 +209,15 @@ CRUFT = [
     ("Follow us on Twitter and Facebook", "cruft: call to action"),
     ("Sign up for our newsletter to get the news first", "cruft: call to action"),
     ("Click here to read the full report", "cruft: call to action"),
+    ("Privacy Policy", "cruft: navigation label"),
+    ("* Terms of Use", "cruft: navigation label"),
+    ("Published 11:11 PM EST Nov 19, 2019", "cruft: time stamp"),
+    ("Posted on Monday, November 18, 2019 at 3:05 p.m.", "cruft: time stamp"),
+    (
+        "This website uses cookies to improve your experience. By continuing to browse the "
+        "site you agree to our use of cookies.",
+        "cruft: cookie notice",
+    ),
 ]
 PROSE = [
     "Read more carefully, the report says the council overspent.",
@@ -222,6 +231,11 @@ PROSE = [
     "Follow us on this, the minister said: the plan has worked before, and it will work again "
     "if the council gives it the time and the money that it needs to succeed next year.",
     "Watch out for the new rules, which start in May.",
+    "About 300 people attended the meeting on Tuesday.",
+    "Privacy policy experts say the rules are too weak.",
+    "Published on Nov 19, 2019, the report found that rents rose by a third.",
+    "Updated 14:52",
+    "We use cookies less than we did, the regulator said of the privacy settings.",
 ]
 
 

@@ -35,6 +35,7 @@ import regex
 
 from newsclean.calls import REPORTED_SPEECH
 from newsclean.edits import Edit, drop_paragraphs
+from newsclean.furniture import OPENINGS, is_cookie_notice, is_time_stamp, menu_lines
 from newsclean.lexicon import (
     SECTIONS,
     Lexicon,
@@ -51,6 +52,9 @@ __all__ = ["strip_cruft_lines"]
 LABEL = "cruft: navigation label"
 LINK = "cruft: link to another article"
 CALL = "cruft: call to action"
+TIME_STAMP = "cruft: time stamp"
+COOKIES = "cruft: cookie notice"
+MENU = "cruft: menu between labels"
 
 _BULLETS = "[-–—•·*►▶▸→»>|#■□▪▫▼▲◆◇●○★☆【「『〔《]"
 _BULLET = rf"(?:{_BULLETS}++[^\S\n]*+)?"
@@ -100,22 +104,29 @@ class _Patterns:
     line: regex.Pattern[str]
     starts: re.Pattern[str]
 
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        """The matches of ``line`` in ``text``, in order, as ``line.finditer`` gives them."""
+    def line_starts(self, text: str) -> Iterator[int]:
+        """The starts of the lines where ``line`` (or a time stamp or cookie notice,
+        whose openings the prefilter holds too) may match, in order."""
         end = text.find("\n")
         first_line = text if end < 0 else text[:end]  # as if after a line break
-        if self.starts.match("\n" + first_line) and (match := self._match(text, 0)):
-            yield match
+        if self.starts.match("\n" + first_line):
+            yield 0
         for start in self.starts.finditer(text):
-            if match := self._match(text, start.start() + 1):
+            yield start.start() + 1
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The matches of ``line`` in ``text``, in order, as ``line.finditer`` gives them."""
+        for start in self.line_starts(text):
+            if match := self.line.match(text, start, _line_end(text, start)):
                 yield match
 
-    def _match(self, text: str, start: int) -> regex.Match[str] | None:
-        """``line`` matched at ``start``, a line start. The search ends at the end of
-        the line, as the pattern does: ``regex`` may otherwise look for a literal the
-        pattern needs all the way to the end of the text, on every call."""
-        end = text.find("\n", start)
-        return self.line.match(text, start, len(text) if end < 0 else end)
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line starting at ``start`` ends. Patterns are matched up to there:
+    ``regex`` may otherwise look for a literal the pattern needs all the way to the
+    end of the text, on every call."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
@@ -127,7 +138,7 @@ def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
     matches, the prefilter does too.
     """
     sections = [[p for lexicon in lexicons for p in getattr(lexicon, s)] for s in SECTIONS]
-    phrases = phrase_prefilter(p for section in sections for p in section)
+    phrases = phrase_prefilter([*(p for section in sections for p in section), *OPENINGS])
     return _Patterns(
         regex.compile(
             _cruft_line_pattern(*sections), regex.MULTILINE | regex.IGNORECASE | regex.FULLCASE
@@ -141,6 +152,21 @@ def _english_labels() -> Lexicon:
     labels alone on a line are still navigation, but English leads and calls
     could start prose of that language's own."""
     return attrs.evolve(load_lexicon("en"), language="en-labels", lead=(), call=())
+
+
+def _menus(text: str, drops: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The menu lines between the labels in ``drops`` (see ``furniture.menu_lines``)."""
+    lines = [(_text_start(text, start), end, reason) for start, end, reason in drops]
+    labels = [(start, end) for start, end, reason in lines if reason == LABEL]
+    dropped = {start for start, _end, reason in lines if reason != LABEL}
+    return [(start, end, MENU) for start, end in menu_lines(text, labels, dropped)]
+
+
+def _text_start(text: str, start: int) -> int:
+    """Where the text of the line starting at ``start`` begins, after its indent."""
+    while text[start : start + 1].isspace():
+        start += 1
+    return start
 
 
 @attrs.frozen
@@ -158,12 +184,21 @@ class _StripCruftLines:
         text = document.text
         first = len(text) - len(text.lstrip())  # where the first paragraph starts
         drops = []
-        for match in self._pattern(document.language).finditer(text):
-            reason = self._reason(match)
-            if reason == LINK and document.title is None and match.start() <= first:
+        patterns = self._pattern(document.language)
+        for start in patterns.line_starts(text):
+            end = _line_end(text, start)
+            match = patterns.line.match(text, start, end)
+            reason = self._reason(match) if match else None
+            if reason == LINK and document.title is None and start <= first:
                 continue
             if reason:
-                drops.append((match.start(), match.end(), reason))
+                drops.append((start, match.end() if match else end, reason))
+            elif is_time_stamp(text, start, end):
+                drops.append((start, end, TIME_STAMP))
+            elif is_cookie_notice(text, start, end):
+                drops.append((start, end, COOKIES))
+        if lexicon_language(document.language) == "en":
+            drops = sorted(drops + _menus(text, drops))
         return drop_paragraphs(text, drops)
 
     def _pattern(self, language: str | None) -> _Patterns:
