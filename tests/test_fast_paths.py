@@ -18,7 +18,7 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsclean import calls
+from newsclean import calls, furniture
 from newsclean.edits import Edit
 from newsclean.language import _languages_of_words, _word_languages
 from newsclean.lexicon import available_languages, load_lexicon
@@ -94,6 +94,32 @@ def test_cruft_prefilter_finds_what_the_exact_scan_finds(text: str) -> None:
     patterns = strip_cruft_lines(["en", "de"])._pattern(None)
     expected = [(m.span(), m.groupdict()) for m in patterns.line.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in patterns.finditer(text)] == expected
+
+
+@pytest.mark.parametrize("code", ["en", "de"])
+def test_cruft_prefilter_misses_no_time_stamp_or_cookie_notice(code: str) -> None:
+    stamps = ["Published Nov 19, 2019", "Last  Updated: 2019-11-19", "POSTED ON 19 NOV 2019"]
+    notices = ["We use cookies to tailor your experience. Accept or change your settings."]
+    lines = [
+        form.format(line)
+        for line in stamps + notices
+        for form in ("{}", "  {}", "• {}", "» {}", "\x1c{}")
+    ]
+    text = "\n".join(lines)
+    starts = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+    found = [
+        start
+        for start in starts
+        if furniture.is_time_stamp(text, start, _end(text, start))
+        or furniture.is_cookie_notice(text, start, _end(text, start))
+    ]
+    assert found == starts  # every line is one
+    assert set(found) <= set(strip_cruft_lines([code])._pattern(code).line_starts(text))
+
+
+def _end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 # normalize_whitespace: three scans give the runs of the one pattern ------------------
