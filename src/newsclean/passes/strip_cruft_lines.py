@@ -1,6 +1,6 @@
 """``strip_cruft_lines``: drop navigation lines, links to other articles, calls to action.
 
-Only whole lines go, and only in three shapes, each two signals at once:
+Only whole lines go, and only in these shapes, each two signals at once:
 
 - a **label**: the line is nothing but a lexicon label, with decoration
   ("Read More", "Latest news", "ADVERTISEMENT", "Comments (12)");
@@ -9,7 +9,10 @@ Only whole lines go, and only in three shapes, each two signals at once:
   ("Also Read: Gov’t ready to help ...");
 - a **call to action**: a line that starts with a call phrase, has at most
   ``max_call_words`` words, is one sentence and reports no speech ("Follow us
-  on Twitter"; not "Download the app before you board, the airline says.").
+  on Twitter"; not "Download the app before you board, the airline says.");
+- page furniture told by its shape (:mod:`newsclean.furniture`): a **time
+  stamp**, a **cookie notice**, and on English pages the short lines of a
+  **menu** between two labels.
 
 A number alone on a line is not cruft by itself: it can be a cell of a table.
 
