@@ -109,3 +109,10 @@ def test_menus_are_looked_for_on_english_pages_only() -> None:
     text = "\n".join([BODY, *MENU, END])
     article = newsclean.clean(text, language="de")
     assert "Climate" in article.paragraphs
+
+
+def test_a_time_stamp_at_the_top_goes_though_it_is_shaped_like_a_link() -> None:
+    # "Updated: …" is a link's shape too, which the top of a text keeps for a headline
+    article = newsclean.clean(f"Updated: Tuesday, 19 November 2019, 14:52 GMT\n\n{BODY}")
+    assert article.paragraphs == (BODY,)
+    assert [c.reason for c in article.changes] == ["cruft: time stamp"]

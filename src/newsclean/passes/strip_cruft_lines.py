@@ -193,7 +193,7 @@ class _StripCruftLines:
             match = patterns.line.match(text, start, end)
             reason = self._reason(match) if match else None
             if reason == LINK and document.title is None and start <= first:
-                continue
+                reason = None  # likelier the page's own headline (see the docstring)
             if reason:
                 drops.append((start, match.end() if match else end, reason))
             elif is_time_stamp(text, start, end):
