@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import newsclean
+import newsclean.language as language_module
 from newsclean import Pipeline
 from newsclean.language import detect_language
 from newsclean.lexicon import SECTIONS, Lexicon, available_languages, load_lexicon
@@ -243,3 +244,27 @@ def test_a_german_page_is_not_cleaned_with_english_calls() -> None:
     article = newsclean.clean(text)
     assert article.language == "de"
     assert article.paragraphs == tuple(text.split("\n\n")[:2])
+
+
+FIXTURE_PAGES = sorted(Path(__file__).parent.joinpath("fixtures").glob("**/*.txt"))
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_the_start_of_a_page_names_the_language_the_whole_sample_names(
+    code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # long enough for the first 1000 characters to decide alone
+    page = "\n\n".join(CASES[code]["prose"] * 8)
+    quick = detect_language(page)
+    monkeypatch.setattr(language_module, "QUICK_SAMPLE", 10**9)  # the whole sample only
+    assert quick == detect_language(page) == code
+
+
+@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda path: path.name)
+def test_fixture_pages_get_the_language_of_the_whole_sample(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = path.read_text(encoding="utf-8")
+    quick = detect_language(page)
+    monkeypatch.setattr(language_module, "QUICK_SAMPLE", 10**9)
+    assert quick == detect_language(page)
