@@ -194,8 +194,8 @@ class _StripCruftLines:
             reason = self._reason(match) if match else None
             if reason == LINK and document.title is None and start <= first:
                 reason = None  # likelier the page's own headline (see the docstring)
-            if reason:
-                drops.append((start, match.end() if match else end, reason))
+            if reason and match:
+                drops.append((start, match.end(), reason))
             elif is_time_stamp(text, start, end):
                 drops.append((start, end, TIME_STAMP))
             elif is_cookie_notice(text, start, end):
