@@ -27,7 +27,12 @@ CRUFT = [
     "Also Read: Rates rise again as inflation bites",
     "Follow us on Twitter",
     "Share this article",
+    "Privacy Policy",
+    "Published 11:11 PM EST Nov 19, 2019",
+    "We use cookies to improve your experience. By browsing the site you agree.",
 ]
+#: Short lines that a menu holds between its labels, and a table too.
+SHORT = ["Climate", "Books", "VIP: 60,000 won"]
 HEADLINES = ["Floods close schools in the north", "Budget approved | The Daily Star"]
 PADDING = ["", " ", "\u00a0", "\u00a0 \u00a0", "\t", "\u200b", "\r"]
 MOJIBAKE = ["Itâ€™s", "cafÃ©", "&amp;", "â€œquotedâ€\x9d", "\x00", "ﬁne", " Clerical Regime"]
@@ -37,6 +42,7 @@ LINES = st.one_of(
     st.sampled_from(CRUFT),
     st.sampled_from(HEADLINES),
     st.sampled_from(PADDING),
+    st.sampled_from(SHORT),
     st.lists(st.sampled_from(PROSE + MOJIBAKE), min_size=1, max_size=3).map(" ".join),
 )
 PAGES = st.lists(LINES, max_size=25).map("\n".join)
