@@ -162,6 +162,31 @@ def test_a_label_that_heads_each_section_is_not_the_headline(notes: int) -> None
     assert newsclean.clean(article.text).text == article.text
 
 
+def test_one_of_a_series_of_parallel_labels_is_not_the_headline() -> None:
+    # A meal plan cut mid-page: its labels end alike and start otherwise.
+    paragraphs = (
+        "Drink within 30 minutes after your workout",
+        "Protein shake, 1 cup blueberries, 2 rice cakes, 1 tsp. nut butter",
+        "Eat 1–2 hours after your workout",
+        "Chicken, zucchini noodles, 1 tsp. sesame oil",
+    )
+    article = newsclean.clean("\n\n".join(paragraphs))
+    assert (article.title, article.paragraphs) == (None, paragraphs)
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        "Ferry trips to the islands cut for the winter",  # starts alike: a near repeat
+        "Trains and buses to the islands are also cut for the winter.",  # a sentence
+        "cut for the winter",  # a piece of the headline
+    ],
+)
+def test_a_headline_whose_ending_recurs_in_other_lines_is_still_the_headline(below: str) -> None:
+    text = "\n\n".join([HEADLINE, BODY, below, *STORY[:3]])
+    assert only("extract_headline").run(text).title == HEADLINE
+
+
 HEADLINE = "Ferry service to the islands cut for the winter"
 STORY = [f"{BODY} Part {n}." for n in range(12)]
 

@@ -7,7 +7,10 @@ not ending like a sentence, no URL, clock time or hashtag, not starting in lower
 case or with a bullet) and nothing says otherwise: not a byline or a dateline
 ("Hong Kong (CNN Business)"), not in capitals only, without emoji, not ending in
 a price (a deal in a list), not half a sentence (ending on "the", "after", … or
-finished by the next line), not over a list. Either way it is not a recurring
+finished by the next line), not over a list, not one of a series of parallel
+labels (a short line further down ends in the same three words and starts
+otherwise: "Drink within 30 minutes after your workout", "Eat 1–2 hours after
+your workout"). Either way it is not a recurring
 label: a line that stands again, word for word, as its own paragraph at least
 twice further down, after other paragraphs and before the last ``look_behind``,
 never side by side with another copy, heads the sections of a list (a meal plan,
@@ -27,6 +30,7 @@ Repeats of the title (differing in case, punctuation, spacing, or with a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import islice, takewhile
 
@@ -37,11 +41,13 @@ from newsclean.edits import Edit, drop_paragraphs
 from newsclean.pipeline import Document
 from newsclean.shapes import (
     BULLETS,
+    SENTENCE_END,
     key,
     looks_like_headline,
     paragraphs,
     paragraphs_backwards,
     without_site_suffix,
+    word_count,
 )
 
 __all__ = ["extract_headline"]
@@ -62,6 +68,11 @@ OPEN_END = regex.compile(
 #: A price at the end: an item of a list of deals ("Wireless controller for $39.99").
 PRICE_END = regex.compile(r"(?:\p{Sc}\s?\d[\d.,]*|\d[\d.,]*\s?\p{Sc})\Z")
 
+
+#: How many paragraphs below the first are searched for a label ending like it,
+#: and the most words such a label has.
+LABEL_SCAN, LABEL_WORDS = 40, 8
+_WORD = re.compile(r"\w+")
 
 #: The longest line that can repeat a headline: a headline is at most 200
 #: characters (``looks_like_headline``) and a site suffix at most about 64 more.
@@ -105,6 +116,40 @@ def _stands_apart_badly(first: str, below: list[str]) -> bool:
     )
 
 
+def _ends_like_a_label_below(text: str, after: int, first: str) -> bool:
+    """Whether a label-like line among the ``LABEL_SCAN`` paragraphs after ``after``
+    ends in the same three words as ``first`` but starts otherwise: ``first`` is
+    then one of a series of parallel section labels ("Drink within 30 minutes
+    after your workout", "Eat 1–2 hours after your workout"), not a headline. A
+    label-like line has at most ``LABEL_WORDS`` words and no sentence end, and is
+    not a piece of ``first`` (a site name, a shortened headline).
+
+    >>> plan = "Drink within 30 minutes after your workout\\n\\nRice, 1 cup\\n\\n"
+    >>> _ends_like_a_label_below(plan + "Eat 2 hours after your workout", 42, plan[:42])
+    True
+    >>> _ends_like_a_label_below(plan + "Drink water after your workout", 42, plan[:42])
+    False
+    """
+    folded = first.casefold()
+    words = _WORD.findall(folded)
+    if len(words) < 3:
+        return False
+    for start, end in islice(paragraphs(text, after), LABEL_SCAN):
+        line = text[start:end].casefold()
+        if words[-1] not in line or len(line.split()) > LABEL_WORDS:
+            continue  # (cheap tests first: most lines fail them)
+        others = _WORD.findall(line)
+        if (
+            others[-3:] == words[-3:]
+            and others[0] != words[0]
+            and word_count(line) <= LABEL_WORDS
+            and not SENTENCE_END.search(line)
+            and line not in folded
+        ):
+            return True
+    return False
+
+
 @attrs.frozen
 class _ExtractHeadline:
     look_ahead: int = attrs.field(default=6, validator=_COUNT)
@@ -142,7 +187,11 @@ class _ExtractHeadline:
         if below and _keys(first) & set().union(*map(_keys, below)):
             shaped = looks_like_headline(first.rstrip("?!"))
         else:
-            shaped = looks_like_headline(first) and not _stands_apart_badly(first, below)
+            shaped = (
+                looks_like_headline(first)
+                and not _stands_apart_badly(first, below)
+                and not _ends_like_a_label_below(text, top[0][1], first)
+            )
         return shaped and not self._recurs_as_label(text, top[0][1], first)
 
     def _recurs_as_label(self, text: str, after: int, first: str) -> bool:
