@@ -73,6 +73,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "many short lines": lambda n: "Read more about\n" * (n // 16),
     "mojibake pairs": lambda n: "â€™" * (n // 3),
     "headline-like lines": lambda n: "Floods close schools | Site\n" * (n // 28),
+    "a time stamp with endless joins": lambda n: "Published Nov 19, 2019" + " , 3pm" * (n // 6),
+    "a cookie notice without end": lambda n: "We use cookies " * (n // 15),
+    "menus of labels and short lines": lambda n: "Home\nClimate\nPrivacy Policy\n" * (n // 28),
 }
 
 
