@@ -16,7 +16,7 @@ replacement=' ', reason='no-break, wide or repeated spaces made one space', to_t
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import chain, repeat
 
 import attrs
 
@@ -34,7 +34,7 @@ _WHITESPACE = f"\t{_SPACES}{_ZERO_WIDTH}{_LINE_BREAKS}"
 _NOT_SPACE = _WHITESPACE.replace(" ", "")
 
 #: A run of whitespace may need a change when it holds whitespace other than a
-#: plain space, or two spaces. Such runs are found by three scans that each start
+#: plain space, or two spaces. Such runs are found by scans that each start
 #: with one character class or a literal, so the stdlib ``re`` skips to the next
 #: candidate in C (a pattern that could start at any space, ``" ?(?:...)"``, is
 #: tried at every space of the text: several times slower).
@@ -53,17 +53,24 @@ BREAK_RUN = re.compile(
 #: After the first character, the alternatives leave out the runs ``BREAK_RUN``
 #: finds and ``\n\n`` between paragraphs; the lookbehind keeps the scan from
 #: starting again inside them (and Python drops a match that still does so,
-#: after spaces inside a run ``BREAK_RUN`` found).
+#: after spaces inside a run ``BREAK_RUN`` or another scan found). It is two
+#: scans: one from a ``\n`` (a literal: ``re`` skips to the next one several times
+#: faster than to the next character of a class), one from the rarer characters,
+#: run only when the text holds one of them.
 #: >>> [m.group() for m in BREAKING.finditer("a b\u00a0c \n\nd\ne\n\nf\n")]
-#: ['\xa0', '\n\n', '\n']
+#: ['\n\n', '\n']
 BREAKING = re.compile(
-    f"[{_NOT_SPACE}](?<![{_NOT_SPACE}]{{2}})"
-    "(?:"
-    f"(?<=[{_NOT_SPACE.replace(chr(10), '')}])"  # not a line break
-    f"|(?<![^{_WHITESPACE}]\n)"  # or after whitespace, or at the start
-    f"|(?=[{_WHITESPACE}]*+\\Z)"  # or its run goes on to the end
-    f")[{_WHITESPACE}]*"
+    f"\n(?<![{_NOT_SPACE}]{{2}})"
+    f"(?:(?<![^{_WHITESPACE}]\n)"  # after whitespace, or at the start
+    f"|(?=[{_WHITESPACE}]*+\\Z))"  # or its run goes on to the end
+    f"[{_WHITESPACE}]*"
 )
+_RARE = _NOT_SPACE.replace("\n", "")
+#: >>> [m.group() for m in RARE_BREAKING.finditer("a b\u00a0c \n\nd\ne\n\nf\n")]
+#: ['\xa0']
+RARE_BREAKING = re.compile(f"[{_RARE}](?<![{_NOT_SPACE}]{{2}})[{_WHITESPACE}]*")
+#: The characters of ``_RARE`` one by one (ranges spelled out), for ``in``.
+_RARE_CHARACTERS = "".join(re.findall(f"[{_RARE}]", "".join(map(chr, range(0x10000)))))
 #: ``SPACE_RUN``: two spaces or more with no other whitespace next to them.
 #: >>> [m.span() for m in SPACE_RUN.finditer("a  b   \nc")]
 #: [(1, 3)]
@@ -117,15 +124,18 @@ def _break_run_edits(text: str) -> list[Edit]:
 def _runs(text: str) -> list[tuple[int, int]]:
     """The spans of the other whitespace runs that may need a change, in order."""
     runs = []
-    for match in BREAKING.finditer(text):
+    matches = BREAKING.finditer(text)
+    if any(character in text for character in _RARE_CHARACTERS):
+        matches = chain(matches, RARE_BREAKING.finditer(text))
+    for match in matches:
         start = match.start()
         while start and text[start - 1] == " ":
             start -= 1
         if start and _IS_WHITESPACE.match(text, start - 1):
             continue  # inside a run that BREAK_RUN found
         runs.append((start, match.end()))
-    spaces = [match.span() for match in SPACE_RUN.finditer(text)]
-    return sorted(runs + spaces) if spaces else runs
+    spaces = [match.span() for match in SPACE_RUN.finditer(text)] if "  " in text else []
+    return sorted(runs + spaces)
 
 
 def _edit_for(text: str, start: int, end: int) -> Edit | None:
