@@ -63,6 +63,37 @@ def test_same_as_ftfy_with_ftfy_defaults(case: dict[str, str]) -> None:
     assert repaired(case["original"], **options) == ftfy.fix_text(case["original"])
 
 
+#: Options that turn on fixers newsclean's configuration leaves off, or change
+#: the normal form: their lines must go to ftfy too.
+OTHER_CONFIGURATIONS = [
+    {"uncurl_quotes": True},
+    {"fix_character_width": True},
+    {"normalization": "NFKC"},
+    {"normalization": "NFD"},
+    {"normalization": None},
+]
+#: Plain lines, with nothing for newsclean's configuration to repair.
+PLAIN_LINES = [
+    "He said “hi” to the ‘team’.",
+    "ＬＯＵＤ　ＮＯＩＳＥＳ and ｶﾀｶﾅ",
+    "E = mc², at 5 km²",
+    "Café au lait, naïve",
+    "Ａngström: Å",
+]
+
+
+@pytest.mark.parametrize("options", OTHER_CONFIGURATIONS, ids=repr)
+def test_same_as_ftfy_with_other_fixers_and_normal_forms(options: dict[str, object]) -> None:
+    text = "\n".join(PLAIN_LINES)
+    assert repaired(text, **options) == ftfy_says(text, **options)
+
+
+def test_lines_other_configurations_change_are_not_skipped() -> None:
+    text = "\n".join(PLAIN_LINES)
+    assert repaired(text, uncurl_quotes=True).splitlines()[0] == "He said \"hi\" to the 'team'."
+    assert repaired(text, normalization="NFKC").splitlines()[2] == "E = mc2, at 5 km2"
+
+
 def test_curly_quotes_and_full_width_punctuation_are_kept() -> None:
     text = "“Quoted,” she said. 東京、大阪！"
     assert repaired(text) == text
@@ -116,6 +147,19 @@ def test_same_as_ftfy_on_arbitrary_unicode(text: str) -> None:
 @given(st.lists(PIECES, max_size=30).map("".join), st.integers(2, 12))
 def test_same_as_ftfy_when_long_lines_are_cut_into_pieces(text: str, limit: int) -> None:
     assert repaired(text, max_decode_length=limit) == ftfy_says(text, max_decode_length=limit)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PLAIN_LINES, *MOJIBAKE_PIECES, "\n", " "]), max_size=12).map(
+        "".join
+    ),
+    st.sampled_from(OTHER_CONFIGURATIONS),
+)
+def test_same_as_ftfy_on_generated_mixtures_in_other_configurations(
+    text: str, options: dict[str, object]
+) -> None:
+    assert repaired(text, **options) == ftfy_says(text, **options)
 
 
 def _mojibake_alphabet() -> str:

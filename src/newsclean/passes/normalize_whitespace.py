@@ -56,7 +56,7 @@ BREAK_RUN = re.compile(
 #: after spaces inside a run ``BREAK_RUN`` or another scan found). It is two
 #: scans: one from a ``\n`` (a literal: ``re`` skips to the next one several times
 #: faster than to the next character of a class), one from the rarer characters,
-#: run only when the text holds one of them.
+#: run only when the document's ``unusual_characters`` hold one of them.
 #: >>> [m.group() for m in BREAKING.finditer("a b\u00a0c \n\nd\ne\n\nf\n")]
 #: ['\n\n', '\n']
 BREAKING = re.compile(
@@ -69,8 +69,6 @@ _RARE = _NOT_SPACE.replace("\n", "")
 #: >>> [m.group() for m in RARE_BREAKING.finditer("a b\u00a0c \n\nd\ne\n\nf\n")]
 #: ['\xa0']
 RARE_BREAKING = re.compile(f"[{_RARE}](?<![{_NOT_SPACE}]{{2}})[{_WHITESPACE}]*")
-#: The characters of ``_RARE`` one by one (ranges spelled out), for ``in``.
-_RARE_CHARACTERS = "".join(re.findall(f"[{_RARE}]", "".join(map(chr, range(0x10000)))))
 #: ``SPACE_RUN``: two spaces or more with no other whitespace next to them.
 #: >>> [m.span() for m in SPACE_RUN.finditer("a  b   \nc")]
 #: [(1, 3)]
@@ -91,7 +89,7 @@ class _NormalizeWhitespace:
 
     def __call__(self, document: Document) -> list[Edit]:
         text = document.text
-        edits = _edits(text)
+        edits = _edits(document)
         if text[:1] == " " and (not edits or edits[0].start > 0):
             edits.insert(0, Edit(0, 1, "", EDGE))
         if text[-1:] == " " and (not edits or edits[-1].end < len(text)):
@@ -102,10 +100,11 @@ class _NormalizeWhitespace:
         return "normalize_whitespace()"
 
 
-def _edits(text: str) -> list[Edit]:
+def _edits(document: Document) -> list[Edit]:
     """The edit of every run that needs one, in order."""
+    text = document.text
     breaks = _break_run_edits(text)
-    others = [edit for start, end in _runs(text) if (edit := _edit_for(text, start, end))]
+    others = [edit for start, end in _runs(document) if (edit := _edit_for(text, start, end))]
     return sorted(breaks + others) if others else breaks
 
 
@@ -121,11 +120,11 @@ def _break_run_edits(text: str) -> list[Edit]:
     return list(map(tuple.__new__, repeat(Edit), fields))
 
 
-def _runs(text: str) -> list[tuple[int, int]]:
+def _runs(document: Document) -> list[tuple[int, int]]:
     """The spans of the other whitespace runs that may need a change, in order."""
-    runs = []
+    text, runs = document.text, []
     matches = BREAKING.finditer(text)
-    if any(character in text for character in _RARE_CHARACTERS):
+    if RARE_BREAKING.search(document.unusual_characters):
         matches = chain(matches, RARE_BREAKING.finditer(text))
     for match in matches:
         start = match.start()

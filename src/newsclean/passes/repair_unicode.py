@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import filterfalse
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import ftfy
@@ -39,6 +39,8 @@ from newsclean.edits import Edit
 from newsclean.pipeline import Document
 
 __all__ = ["DEFAULT_FTFY_OPTIONS", "repair_unicode"]
+
+NormalForm = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
 #: Where newsclean's ftfy configuration differs from ftfy's default, and why.
 DEFAULT_FTFY_OPTIONS: dict[str, Any] = {
@@ -193,37 +195,65 @@ def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterato
         yield start, segment_end
 
 
-def _positions(text: str, limit: int) -> Iterator[int]:
-    """Positions, in order, whose segment ftfy might change (some more than once)."""
+def _positions(document: Document, config: ftfy.TextFixerConfig) -> Iterator[int]:
+    """Positions, in order, whose segment ftfy might change (some more than once).
+
+    A scan for characters that are not ASCII, or are ASCII controls, runs only
+    when ``document.unusual_characters`` holds a match: where two such
+    characters stand side by side, they do there too.
+    """
+    text, limit, unusual = document.text, config.max_decode_length, document.unusual_characters
     found = [m.start() for m in ENTITY.finditer(text)]
     if len(text) > limit:  # a line may be cut inside "\r\n": let ftfy see every "\r"
         found += [m.start() for m in CARRIAGE_RETURN.finditer(text)]
-    hints: list[int] = []
-    for match in CANDIDATE.finditer(text):
-        at = match.start()
-        # A trigger that is also a hint needs no check: its segment goes to ftfy anyway.
-        (found if TRIGGER.match(text, at) else hints).append(at)
-    if not text.isascii():
+    if CANDIDATE.search(unusual):
+        hints: list[int] = []
+        for match in CANDIDATE.finditer(text):
+            at = match.start()
+            # A trigger that is also a hint needs no check: its segment goes to ftfy anyway.
+            (found if TRIGGER.match(text, at) else hints).append(at)
         found += _mojibake_lines(text, hints, limit)
-        found += _unnormalized(text, limit)
+    optional = _optional_triggers(config.uncurl_quotes, config.fix_character_width)
+    if optional is not None and optional.search(unusual):
+        found += [m.start() for m in optional.finditer(text)]
+    if config.normalization is not None and not text.isascii():
+        found += _unnormalized(text, limit, config.normalization)
     return iter(sorted(found))
 
 
-def _unnormalized(text: str, limit: int) -> list[int]:
-    """The start of every ``fix_text`` segment of each line that is not in NFC.
+@functools.cache
+def _optional_triggers(uncurl_quotes: bool, fix_character_width: bool) -> re.Pattern[str] | None:
+    """The characters that ftfy's fixers off in ``DEFAULT_FTFY_OPTIONS`` change,
+    when they are on: curly quotes, and full-width and half-width forms.
 
-    Checked line by line (NFC never joins across a ``\\n``), in C with ``map``:
-    where the quick check cannot tell (a combining mark), ``is_normalized``
-    normalizes the whole string it is given, so a line costs less than the page.
-    The loop in Python is only for the rare texts not in NFC.
+    >>> _optional_triggers(True, False).findall("“Ｆine,” he said")
+    ['“', '”']
     """
-    lines = text.split("\n")
-    if all(map(functools.partial(unicodedata.is_normalized, "NFC"), lines)):
+    bmp = "".join(map(chr, range(0x10000)))
+    characters = ""
+    if uncurl_quotes:
+        quotes = (ftfy.chardata.SINGLE_QUOTE_RE, ftfy.chardata.DOUBLE_QUOTE_RE)
+        characters += "".join(c for quote in quotes for c in quote.findall(bmp))
+    if fix_character_width:
+        characters += "".join(map(chr, ftfy.chardata.WIDTH_MAP))
+    return re.compile(f"[{re.escape(characters)}]") if characters else None
+
+
+def _unnormalized(text: str, limit: int, form: NormalForm) -> list[int]:
+    """The start of every ``fix_text`` segment of each line that is not in the
+    normal ``form`` (ftfy's ``normalization``: "NFC" by default).
+
+    Normalization never joins across a ``\\n``, so a text in ``form`` has every
+    line in it: the whole text is checked first, in C. Where the quick check
+    cannot tell (a combining mark), ``is_normalized`` normalizes the whole string
+    it is given. The loop in Python is only for the rare texts not in ``form``.
+    """
+    if unicodedata.is_normalized(form, text):
         return []
     starts: list[int] = []
     start = 0
-    for line in lines:
-        if not unicodedata.is_normalized("NFC", line):
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized(form, line):
             starts += range(start, start + len(line), limit)
         start += len(line) + 1
     return starts
@@ -295,7 +325,7 @@ class _RepairUnicode:
         first_tag = text.find("<")
         edits: list[Edit] = []
         limit = config.max_decode_length
-        segments = list(_segments_around(text, _positions(text, limit), limit))
+        segments = list(_segments_around(text, _positions(document, config), limit))
         for start, end in segments:
             segment = text[start:end]
             if config.unescape_html == "auto" and -1 < first_tag < end:
