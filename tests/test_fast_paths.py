@@ -140,7 +140,7 @@ def _edits_of_one_scan(text: str) -> list[Edit]:
 @SETTINGS
 @given(st.text(alphabet=st.sampled_from(list(" \n\n\t\u00a0\u200b\r\x85ab.")), max_size=40))
 def test_whitespace_scans_find_the_runs_of_one_scan(text: str) -> None:
-    assert whitespace_module._edits(Document(text)) == _edits_of_one_scan(text)
+    assert whitespace_module._edits(text) == _edits_of_one_scan(text)
 
 
 # repair_unicode: one scan finds the triggers and the hints ----------------------------
@@ -162,24 +162,6 @@ def test_one_candidate_scan_finds_triggers_and_hints(text: str) -> None:
     assert list(repair_module.mojibake_hints(text)) == hints
     found = [m.start() for m in repair_module.CANDIDATE.finditer(text)]
     assert found == sorted(set(hints) | set(triggers))
-
-
-# repair_unicode: a scan runs only when the unusual characters hold a candidate ------
-
-
-@SETTINGS
-@given(st.text(alphabet=st.sampled_from(list("aé’€Ã Â\x80\x1bﬁœ—\n\t\r")), max_size=30))
-def test_a_candidate_in_the_text_is_one_in_its_unusual_characters(text: str) -> None:
-    if repair_module.CANDIDATE.search(text):
-        assert repair_module.CANDIDATE.search(Document(text).unusual_characters)
-
-
-@SETTINGS
-@given(st.text(max_size=40))
-@example("a\ud800\tb\x7f")  # a lone surrogate, a tab, DEL
-def test_unusual_characters_are_the_others_than_printable_ascii_in_order(text: str) -> None:
-    expected = "".join(c for c in text if not (" " <= c <= "~" or c == "\n"))
-    assert Document(text).unusual_characters == expected
 
 
 # repair_unicode: the settling check looks only at lines it has not seen unchanged ------

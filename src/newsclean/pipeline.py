@@ -32,8 +32,6 @@ from newsclean.language import detect_language
 
 __all__ = ["Document", "Pass", "Pipeline", "PipelineError", "Step"]
 
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
-
 
 @attrs.frozen
 class Document:
@@ -48,21 +46,6 @@ class Document:
     title: str | None = None
     url: str | None = None
     language: str | None = None
-
-    @functools.cached_property
-    def unusual_characters(self) -> str:
-        r"""The characters of ``text`` other than printable ASCII and ``\n``, in
-        order; computed once per document.
-
-        They are few on most pages, so a pass can look here for a rare character
-        before it scans the whole text for it. Two of them stand next to each
-        other here exactly where they do in ``text``.
-
-        >>> Document("Naïve\tcafé,\nno “rush”.").unusual_characters
-        'ï\té“”'
-        """
-        encoded = self.text.encode("utf-8", "surrogatepass")
-        return encoded.translate(None, _PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
 
 
 class Pass(Protocol):

@@ -22,6 +22,7 @@ reason='repaired by ftfy: apply unescape_html, apply decode_inconsistent_utf8', 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
@@ -106,6 +107,8 @@ ENTITY = ftfy.chardata.HTML_ENTITY_RE
 MOJIBAKE = re.compile(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags | re.MULTILINE)
 #: How far before its first named character a ``BADNESS_RE`` match can start.
 MOJIBAKE_LEAD = 2
+#: A line with more than one hint per this many characters is searched whole.
+HINTS_PER_SEARCH = 10
 
 
 def mojibake_hints(text: str) -> Iterator[int]:
@@ -126,29 +129,41 @@ def _line_around(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, at) + 1, text.find("\n", at) + 1 or len(text)
 
 
-def _mojibake_lines(text: str, hints: Iterable[int], limit: int) -> Iterator[int]:
-    """A position in each line where ftfy's detector matches, tried only at ``hints``.
+def _mojibake_lines(text: str, hints: list[int], limit: int) -> Iterator[int]:
+    """A position in each line where ftfy's detector matches, given the ``hints``
+    (sorted). A line longer than ftfy's ``limit`` is cut by ``fix_text`` into
+    pieces where ``^`` would differ: there every hint counts, for its own piece.
+    """
+    i = 0
+    while i < len(hints):
+        start, end = _line_around(text, hints[i])
+        last = bisect.bisect_left(hints, end, i)  # the hints of this line: hints[i:last]
+        if end - start > limit:
+            yield from hints[i:last]
+        elif _has_mojibake(text, start, end, hints[i:last]):
+            yield hints[i]
+        i = last
+
+
+def _has_mojibake(text: str, start: int, end: int, hints: list[int]) -> bool:
+    """Whether ftfy's detector matches in the line ``text[start:end]``, which holds ``hints``.
 
     Every match holds a hint and starts at most ``MOJIBAKE_LEAD`` characters
-    before it, so trying those few starts is exact. A line longer than ftfy's
-    ``limit`` is cut by ``fix_text`` into pieces where ``^`` would differ: there
-    every hint counts, for its own piece. Each line's bounds are found once, and
-    a line that counts is not tried again.
+    before it, so trying those few starts is exact. Where hints are dense (a
+    line of Cyrillic or Greek, whose letters ftfy names), one search of the line
+    is cheaper than a few tries at each hint: a try costs about as much as
+    searching ``HINTS_PER_SEARCH`` characters.
+
+    >>> _has_mojibake("Itâ€™s", 0, 7, [2, 3]), _has_mojibake("привет", 0, 6, [0, 1, 2, 3, 4])
+    (True, False)
     """
-    start = end = -1
-    done = False  # the line text[start:end] is already found
-    for at in hints:
-        if at >= end:
-            (start, end), done = _line_around(text, at), False
-        if done:
-            continue
-        if end - start > limit:
-            yield at  # every hint: each stands for its own piece of the line
-            continue
-        first = max(start, at - MOJIBAKE_LEAD)
-        if any(MOJIBAKE.match(text, q, end) for q in range(first, at + 1)):
-            done = True
-            yield at
+    if len(hints) * HINTS_PER_SEARCH > end - start:
+        return MOJIBAKE.search(text, start, end) is not None
+    return any(
+        MOJIBAKE.match(text, at, end)
+        for hint in hints
+        for at in range(max(start, hint - MOJIBAKE_LEAD), hint + 1)
+    )
 
 
 CARRIAGE_RETURN = re.compile("\r\n?")
@@ -195,28 +210,25 @@ def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterato
         yield start, segment_end
 
 
-def _positions(document: Document, config: ftfy.TextFixerConfig) -> Iterator[int]:
-    """Positions, in order, whose segment ftfy might change (some more than once).
-
-    A scan for characters that are not ASCII, or are ASCII controls, runs only
-    when ``document.unusual_characters`` holds a match: where two such
-    characters stand side by side, they do there too.
-    """
-    text, limit, unusual = document.text, config.max_decode_length, document.unusual_characters
+def _positions(text: str, config: ftfy.TextFixerConfig) -> Iterator[int]:
+    """Positions, in order, whose segment ftfy might change (some more than once)."""
+    limit = config.max_decode_length
     found = [m.start() for m in ENTITY.finditer(text)]
     if len(text) > limit:  # a line may be cut inside "\r\n": let ftfy see every "\r"
         found += [m.start() for m in CARRIAGE_RETURN.finditer(text)]
-    if CANDIDATE.search(unusual):
-        hints: list[int] = []
-        for match in CANDIDATE.finditer(text):
-            at = match.start()
-            # A trigger that is also a hint needs no check: its segment goes to ftfy anyway.
-            (found if TRIGGER.match(text, at) else hints).append(at)
-        found += _mojibake_lines(text, hints, limit)
+    if text.isascii():
+        found += [m.start() for m in TRIGGER.finditer(text)]
+        return iter(sorted(found))
+    hints: list[int] = []
+    for match in CANDIDATE.finditer(text):
+        at = match.start()
+        # A trigger that is also a hint needs no check: its segment goes to ftfy anyway.
+        (found if TRIGGER.match(text, at) else hints).append(at)
+    found += _mojibake_lines(text, hints, limit)
     optional = _optional_triggers(config.uncurl_quotes, config.fix_character_width)
-    if optional is not None and optional.search(unusual):
+    if optional is not None:
         found += [m.start() for m in optional.finditer(text)]
-    if config.normalization is not None and not text.isascii():
+    if config.normalization is not None:
         found += _unnormalized(text, limit, config.normalization)
     return iter(sorted(found))
 
@@ -325,7 +337,7 @@ class _RepairUnicode:
         first_tag = text.find("<")
         edits: list[Edit] = []
         limit = config.max_decode_length
-        segments = list(_segments_around(text, _positions(document, config), limit))
+        segments = list(_segments_around(text, _positions(text, config), limit))
         for start, end in segments:
             segment = text[start:end]
             if config.unescape_html == "auto" and -1 < first_tag < end:
