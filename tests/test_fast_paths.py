@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from newsclean import calls, furniture
 from newsclean.edits import Edit
-from newsclean.language import _languages_of_words, _word_languages
+from newsclean.language import _hits, _languages_of_words, _word_languages
 from newsclean.lexicon import available_languages, load_lexicon
 from newsclean.passes import strip_cruft_lines
 from newsclean.pipeline import Document
@@ -272,6 +272,19 @@ def test_detect_words_are_the_words_of_one_scan(pieces: list[str]) -> None:
     assert Counter(chain.from_iterable(filter(None, found))) == Counter(
         chain.from_iterable(filter(None, expected))
     )
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["der", "the", "ΟΣ", "und", "le", "-", ",", " ", "\n", "İ"])),
+    st.integers(0, 40),
+)
+def test_detect_words_of_a_text_cut_before_a_space_are_those_of_its_parts(
+    pieces: list[str], at: int
+) -> None:
+    sample = "".join(pieces)
+    cut = max(sample.rfind(" ", 0, at), 0)
+    assert _hits(sample[:cut]) + _hits(sample[cut:]) == _hits(sample)
 
 
 # strip_calls_to_action: the scans for call starts ----------------------------------
