@@ -188,7 +188,7 @@ def phrase_prefilter(phrases: Iterable[str], depth: int = 8) -> str:
     or a space).
 
     >>> print(phrase_prefilter(["a b", "ı", "»x"], depth=3))
-    (?:[Aa](?:[^\S\n]+(?:[Bb]|[^\x00-\x7f])|[^\x00-\x7f])|[I]|[^\x00-\x7f])
+    (?=[AIa\x80-\U0010ffff])(?:[Aa](?:[^\S\n]+(?:[Bb]|[^\x00-\x7f])|[^\x00-\x7f])|[I]|[^\x00-\x7f])
     """
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for phrase in phrases:
@@ -198,7 +198,23 @@ def phrase_prefilter(phrases: Iterable[str], depth: int = 8) -> str:
             node = node.setdefault(char, {})
         if ends:
             node[""] = {}
-    return _emit_prefilter(tree)
+    return _first_characters(tree) + _emit_prefilter(tree)
+
+
+def _first_characters(tree: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    """A lookahead for the characters a match can start with, or "" when any can.
+
+    ``re`` tries the branches of an alternation one after the other: where a
+    line starts with none of their characters (an empty line, a digit), this
+    one test rejects it at once.
+
+    >>> print(_first_characters({"a": {}, "ı": {}}))
+    (?=[AIa\\x80-\\U0010ffff])
+    """
+    if "" in tree or " " in tree:
+        return ""
+    ascii_firsts = "".join(sorted(set("".join(map(_ascii_equivalents, tree)))))
+    return f"(?=[{re.escape(ascii_firsts)}\\x80-\\U0010ffff])"
 
 
 def _ascii_prefix(phrase: str, depth: int) -> tuple[str, bool]:

@@ -138,7 +138,8 @@ def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
     The prefilter has the line start of ``_cruft_line_pattern`` (spaces, maybe
     bullets and spaces; possessive as there), for the stdlib ``re``, whose ``\\s``
     holds all of ``regex``'s and \\x1c-\\x1f besides: where the exact pattern
-    matches, the prefilter does too.
+    matches, the prefilter does too. An empty line, where no phrase can start,
+    is passed over at once.
     """
     sections = [[p for lexicon in lexicons for p in getattr(lexicon, s)] for s in SECTIONS]
     phrases = phrase_prefilter([*(p for section in sections for p in section), *OPENINGS])
@@ -146,7 +147,7 @@ def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
         regex.compile(
             _cruft_line_pattern(*sections), regex.MULTILINE | regex.IGNORECASE | regex.FULLCASE
         ),
-        re.compile(rf"\n[^\S\n]*+(?:{_BULLETS}++[^\S\n]*+)?{phrases}"),
+        re.compile(rf"\n(?!\n)[^\S\n]*+(?:{_BULLETS}++[^\S\n]*+)?{phrases}"),
     )
 
 
