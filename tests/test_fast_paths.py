@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from collections import Counter
 from itertools import chain
 
@@ -24,7 +25,7 @@ from newsclean.language import _hits, _languages_of_words, _word_languages
 from newsclean.lexicon import available_languages, load_lexicon
 from newsclean.passes import strip_cruft_lines
 from newsclean.pipeline import Document
-from newsclean.shapes import SITE_SUFFIX, key, without_site_suffix
+from newsclean.shapes import SITE_SUFFIX, WHITE_SPACE, key, without_site_suffix
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -257,8 +258,19 @@ def test_site_suffix_test_misses_no_suffix(line: str) -> None:
 # shapes.key and language detection ------------------------------------------------------
 
 
+def test_white_space_class_is_what_regex_calls_space() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1))).encode("utf-8", "surrogatepass")
+    text = every.decode("utf-8", "replace")
+    assert re.findall(f"[{WHITE_SPACE}]", text) == regex.findall(r"\s", text)
+
+
 @SETTINGS
-@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=30))
+@given(
+    st.text(
+        alphabet=st.one_of(st.characters(max_codepoint=0x17F), st.sampled_from("‘’“”„–—…•")),
+        max_size=30,
+    )
+)
 def test_key_is_letters_and_digits_as_regex_says(text: str) -> None:
     assert key(text) == regex.sub(r"[\W_]+", "", text.casefold())
 

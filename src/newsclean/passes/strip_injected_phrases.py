@@ -30,17 +30,14 @@ import regex
 
 from newsclean.edits import Edit
 from newsclean.pipeline import Document
-from newsclean.shapes import key
+from newsclean.shapes import WHITE_SPACE, key
 
 __all__ = ["strip_injected_phrases"]
 
 TITLE_FRAGMENT = "injected phrase: a fragment of the title"
 RECURRING = "injected phrase: the same tail ends {count} paragraphs"
 
-#: Unicode's White_Space, what ``regex`` calls ``\s`` (the stdlib ``re``'s ``\s``
-#: also holds \x1c-\x1f).
-_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_SPACE = _WHITE_SPACE.replace("\n", "")
+_SPACE = WHITE_SPACE.replace("\n", "")
 
 #: Sentence-final punctuation (maybe closed by quotes), then a short tail with
 #: no sentence punctuation up to the end of the line. Bounded: linear time.
@@ -49,7 +46,7 @@ _SPACE = _WHITE_SPACE.replace("\n", "")
 #: >>> TAIL.search("He left. Clerical Regime").group("tail")
 #: ' Clerical Regime'
 TAIL = re.compile(
-    rf"[.!?…][\"'”’»)\]]{{0,3}}(?P<tail>[{_SPACE}]++[^{_WHITE_SPACE}.!?…:;,][^\n.!?…:;,]{{0,79}}+)$",
+    rf"[.!?…][\"'”’»)\]]{{0,3}}(?P<tail>[{_SPACE}]++[^{WHITE_SPACE}.!?…:;,][^\n.!?…:;,]{{0,79}}+)$",
     re.MULTILINE,
 )
 #: Where ``TAIL`` may match, found from the other end: in the text reversed after
