@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+import unicodedata
 from collections import Counter
 from itertools import chain
 
@@ -165,6 +166,22 @@ def test_one_candidate_scan_finds_triggers_and_hints(text: str) -> None:
     assert found == sorted(set(hints) | set(triggers))
 
 
+# repair_unicode: normalization checked a block of lines at a time ------------------
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["e\u0301", "é", "a", "\n", "\u212b", " "])).map("".join))
+def test_blocks_of_lines_find_the_lines_not_normalized(text: str) -> None:
+    expected, start = [], 0
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized("NFC", line):
+            expected += range(start, start + len(line), 4)
+        start += len(line) + 1
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(repair_module, "NORMAL_BLOCK", 3)
+        assert repair_module._unnormalized(text, 4, "NFC") == expected
+
+
 # repair_unicode: the settling check looks only at lines it has not seen unchanged ------
 
 _REPAIR_LINE = st.lists(
@@ -218,6 +235,9 @@ _TAIL_LINE = st.tuples(
 def test_tails_found_from_line_ends_are_those_of_the_forward_scan(text: str) -> None:
     expected = [m.span("tail") for m in injected_module.TAIL.finditer(text)]
     assert [m.span("tail") for m in injected_module.tail_matches(text)] == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(injected_module, "BLOCK", 3)  # a block of lines at a time
+        assert [m.span("tail") for m in injected_module.tail_matches(text)] == expected
 
 
 # shapes.without_site_suffix: the stdlib test for a separator misses no suffix --------

@@ -56,6 +56,8 @@ TAIL = re.compile(
 #: that mark: this scan reads each line's end once, where a forward scan reads
 #: on from every sentence end of the text.
 _TAIL_FROM_LINE_END = re.compile(r"\n[^\n.!?…:;,]++[.!?…]")
+#: How many characters (and the rest of the line) are read backwards at once.
+BLOCK = 1 << 16
 _COUNT = [attrs.validators.instance_of(int), attrs.validators.ge(1)]
 _UNOPENED = regex.compile(r"^[^(\[]*[)\]]")
 
@@ -66,9 +68,15 @@ def tail_matches(text: str) -> list[re.Match[str]]:
     >>> [m.group("tail") for m in tail_matches("He left. Clerical Regime\\nOK. Fine.\\nSo. On")]
     [' Clerical Regime', ' On']
     """
-    backwards = "\n" + text[::-1]
-    marks = [len(text) + 1 - m.end() for m in _TAIL_FROM_LINE_END.finditer(backwards)]
-    found = (TAIL.match(text, mark) for mark in reversed(marks))
+    marks: list[int] = []
+    start = 0
+    while start < len(text):  # a block of lines at a time: a reversed copy of a block, not the text
+        end = text.find("\n", start + BLOCK)
+        end = len(text) if end < 0 else end
+        backwards = "\n" + text[start:end][::-1]
+        marks += reversed([end + 1 - m.end() for m in _TAIL_FROM_LINE_END.finditer(backwards)])
+        start = end + 1
+    found = (TAIL.match(text, mark) for mark in marks)
     return [match for match in found if match]
 
 
