@@ -28,7 +28,9 @@ What it does, in one run, in one process pinned to one core:
    reports, without the peak inherited from this parent process) over the resident size
    before ``clean``, the peak first reset through ``/proc/self/clear_refs`` where Linux
    allows it, and the ``tracemalloc`` peak, as multiples of the input's size in UTF-8
-   bytes and as a Python ``str``.
+   bytes and as a Python ``str``: once for the corpus repeated (it holds emoji, so
+   Python stores it 4 bytes a character), once for its pages with no character
+   beyond U+FFFF (2 bytes a character, as most news text).
 
 ``--quick`` times every eighth page once, and stops scaling and memory at 1 MB.
 
@@ -151,16 +153,28 @@ def best_run(runs: Sequence[Run], clock: str) -> Run:
     return min(runs, key=lambda run: run.seconds if clock == "wall" else run.cpu_seconds)
 
 
-def time_cleaner(
-    cleaner: Cleaner, texts: Sequence[str], repeats: int, size: int, clock: str = "wall"
-) -> Row:
-    """Best of ``repeats`` runs of ``cleaner`` over ``texts``, after one warm-up call.
+def time_cleaners(
+    todo: Sequence[Cleaner], texts: Sequence[str], repeats: int, size: int, clock: str = "wall"
+) -> list[Row]:
+    """Best of ``repeats`` runs of each cleaner over ``texts``, after one warm-up call.
 
-    ``seconds`` is the best run's time by ``clock``; ``runs`` are all wall times.
+    The runs take turns (every cleaner once, then every cleaner again), so a
+    machine that slows down or speeds up over the minutes of a run weighs on all
+    cleaners alike, and the ratios between them stay fair. ``seconds`` is the best
+    run's time by ``clock``; ``runs`` are all wall times.
     """
-    with contextlib.suppress(Exception):  # counted in the timed runs
-        cleaner.func(texts[0])
-    runs = [time_once(cleaner.func, texts) for _ in range(repeats)]
+    for cleaner in todo:
+        with contextlib.suppress(Exception):  # counted in the timed runs
+            cleaner.func(texts[0])
+    runs: list[list[Run]] = [[] for _ in todo]
+    for _ in range(repeats):
+        for cleaner, its_runs in zip(todo, runs, strict=True):
+            its_runs.append(time_once(cleaner.func, texts))
+    return [_row(c, r, len(texts), size, clock) for c, r in zip(todo, runs, strict=True)]
+
+
+def _row(cleaner: Cleaner, runs: Sequence[Run], pages: int, size: int, clock: str) -> Row:
+    """The table row of ``cleaner``, from its ``runs``."""
     best = best_run(runs, clock)
     notes = [cleaner.note, busy_note(best) if clock == "wall" else ""]
     if best.failures:
@@ -170,7 +184,7 @@ def time_cleaner(
         cleaner.call,
         best.seconds if clock == "wall" else best.cpu_seconds,
         [run.seconds for run in runs],
-        len(texts),
+        pages,
         size,
         best.cpu_seconds,
         best.failures,
@@ -565,7 +579,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"note: {note}")
     clock = "perf_counter" if args.clock == "wall" else "process_time"
     print(f"\n## Throughput (best of {repeats} by {clock}, one core)\n")
-    rows = [time_cleaner(cleaner, texts, repeats, size, args.clock) for cleaner in todo]
+    rows = time_cleaners(todo, texts, repeats, size, args.clock)
     baseline = next(row for row in rows if row.call == "ftfy.fix_text(page)")
     print_table(rows, baseline)
     report["rows"] = [asdict(row) | {"mb_per_s": row.mb_per_s} for row in rows]
@@ -581,9 +595,15 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_memory:
         largest = (QUICK_SCALING_SIZES if args.quick else SCALING_SIZES)[-1]
         print(f"\n## Peak memory: newsclean.clean on one {_size(largest)} page, fresh process\n")
+        print("The corpus repeated (it holds emoji: 4 bytes a character as a str):")
         figures = probe_memory(page_of_size(texts, largest))
         print_memory(figures)
         report["memory"] = figures
+        print("\nIts pages with no character beyond U+FFFF, repeated (2 bytes a character):")
+        in_bmp = [text for text in texts if max(text, default="") <= "\uffff"]
+        figures = probe_memory(page_of_size(in_bmp, largest))
+        print_memory(figures)
+        report["memory_bmp"] = figures
 
     if args.profile:
         print(f"\n## cProfile of newsclean.clean over the corpus (top {args.profile})\n")
