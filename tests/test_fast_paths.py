@@ -26,7 +26,14 @@ from newsclean.language import _hits, _languages_of_words, _word_languages
 from newsclean.lexicon import available_languages, load_lexicon
 from newsclean.passes import strip_cruft_lines
 from newsclean.pipeline import Document
-from newsclean.shapes import SITE_SUFFIX, WHITE_SPACE, key, without_site_suffix
+from newsclean.shapes import (
+    SITE_SUFFIX,
+    WHITE_SPACE,
+    key,
+    paragraphs,
+    paragraphs_backwards,
+    without_site_suffix,
+)
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -238,6 +245,25 @@ def test_tails_found_from_line_ends_are_those_of_the_forward_scan(text: str) -> 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(injected_module, "BLOCK", 3)  # a block of lines at a time
         assert [m.span("tail") for m in injected_module.tail_matches(text)] == expected
+
+
+# shapes.paragraphs: lines found with str.find, as the regex pattern finds them ----
+
+#: The plain form: a non-blank line, its text in group 1.
+LINE = regex.compile(r"^[^\S\n]*+([^\n]*\S)", regex.MULTILINE)
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["A", "bc", " ", "\n", "\t", "\xa0", "\x85", "\x1c", "\x1f"])).map(
+        "".join
+    ),
+    st.integers(0, 12),
+)
+def test_paragraphs_are_the_lines_of_the_pattern(text: str, start: int) -> None:
+    expected = [m.span(1) for m in LINE.finditer(text, start)]
+    assert list(paragraphs(text, start)) == expected
+    assert list(paragraphs_backwards(text)) == [m.span(1) for m in LINE.finditer(text)][::-1]
 
 
 # shapes.without_site_suffix: the stdlib test for a separator misses no suffix --------

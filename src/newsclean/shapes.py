@@ -12,10 +12,6 @@ from collections.abc import Iterator
 
 import regex
 
-#: A non-blank line, its text in group 1. Anchored at line starts, so a long run
-#: of spaces is tried once, not from each of its positions: linear.
-LINE = regex.compile(r"^[^\S\n]*+([^\n]*\S)", regex.MULTILINE)
-
 #: Sentence-final punctuation, optionally closed by quotes or brackets, at the end.
 #: >>> bool(SENTENCE_END.search('He said “no.”')), bool(SENTENCE_END.search("No end"))
 #: (True, False)
@@ -54,6 +50,12 @@ _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Kh
 #: Unicode's White_Space, what ``regex`` calls ``\\s``, as a character class for the
 #: stdlib ``re`` (whose own ``\\s`` also holds \\x1c-\\x1f).
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+#: ``WHITE_SPACE`` but the line break, one character at a time, for ``str.strip``
+#: (whose own default also strips \\x1c-\\x1f).
+_LINE_SPACE = "".join(re.findall(f"[{WHITE_SPACE}]", "".join(map(chr, range(0x3001))))).replace(
+    "\n", ""
+)
 
 #: Punctuation and spaces of news text outside ASCII (curly quotes, dashes, the
 #: ellipsis, guillemets, no-break space): ``[\\W_]`` for ``regex`` too, so ``key``
@@ -127,16 +129,29 @@ def looks_like_headline(line: str) -> bool:
 
 
 def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
-    """Spans of the paragraphs from ``start`` on, lazily.
+    """Spans of the paragraphs from ``start`` on, lazily: each line's text without
+    the whitespace around it (``regex``'s ``\\s``), where it has any. A ``start``
+    inside a line begins with the next line.
 
     >>> list(paragraphs("A\\n\\n  B \\nC"))
     [(0, 1), (5, 6), (8, 9)]
     """
-    return (m.span(1) for m in LINE.finditer(text, start))
+    if start and text[start - 1 : start] != "\n":
+        start = text.find("\n", start) + 1 or len(text)
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        content = line.lstrip(_LINE_SPACE)
+        if content:
+            left = start + len(line) - len(content)
+            yield left, left + len(content.rstrip(_LINE_SPACE))
+        start = end + 1
 
 
 def paragraphs_backwards(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the paragraphs from the last one back, lazily.
+    """Spans of the paragraphs from the last one back, lazily: those of
+    :func:`paragraphs`, in reverse.
 
     >>> list(paragraphs_backwards("A\\n\\n  B \\nC"))
     [(8, 9), (5, 6), (0, 1)]
@@ -145,8 +160,8 @@ def paragraphs_backwards(text: str) -> Iterator[tuple[int, int]]:
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
-        stripped = line.strip()
-        if stripped:
-            left = start + line.index(stripped[0])
-            yield left, left + len(stripped)
+        content = line.lstrip(_LINE_SPACE)
+        if content:
+            left = start + len(line) - len(content)
+            yield left, left + len(content.rstrip(_LINE_SPACE))
         end = start - 1
