@@ -261,6 +261,8 @@ def page_of_size(texts: Sequence[str], size: int) -> str:
     >>> page_of_size(["ab", "cd"], 9)
     'ab\\n\\ncd\\n\\na'
     """
+    if not texts:
+        raise ValueError("no text to make a page of")
     pieces, total = [], 0
     while total < size:
         for text in texts:
@@ -599,11 +601,12 @@ def main(argv: list[str] | None = None) -> None:
         figures = probe_memory(page_of_size(texts, largest))
         print_memory(figures)
         report["memory"] = figures
-        print("\nIts pages with no character beyond U+FFFF, repeated (2 bytes a character):")
         in_bmp = [text for text in texts if max(text, default="") <= "\uffff"]
-        figures = probe_memory(page_of_size(in_bmp, largest))
-        print_memory(figures)
-        report["memory_bmp"] = figures
+        if in_bmp:
+            print("\nIts pages with no character beyond U+FFFF, repeated (2 bytes a character):")
+            figures = probe_memory(page_of_size(in_bmp, largest))
+            print_memory(figures)
+            report["memory_bmp"] = figures
 
     if args.profile:
         print(f"\n## cProfile of newsclean.clean over the corpus (top {args.profile})\n")

@@ -9,7 +9,8 @@ kana or Han and already name one language by far (``QUICK_MIN_HITS`` hits and
 ``QUICK_LEAD`` times the next) is decided there: most pages, at a fraction of
 the cost. Otherwise only the rest of the sample is counted on top. On the 2,025
 texts of the quality benchmarks (nine languages) and the fixtures, both ways
-name the same language.
+name the same language; they can differ on a page whose language changes after
+its first few sentences.
 
 >>> detect_language("Der Rat hat am Dienstag über den Haushalt und die Steuern beraten.")
 'de'

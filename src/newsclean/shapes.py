@@ -47,15 +47,16 @@ _NOT_WORD = regex.compile(r"[\W_]+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 
-#: Unicode's White_Space, what ``regex`` calls ``\\s``, as a character class for the
-#: stdlib ``re`` (whose own ``\\s`` also holds \\x1c-\\x1f).
-WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-
-#: ``WHITE_SPACE`` but the line break, one character at a time, for ``str.strip``
-#: (whose own default also strips \\x1c-\\x1f).
-_LINE_SPACE = "".join(re.findall(f"[{WHITE_SPACE}]", "".join(map(chr, range(0x3001))))).replace(
-    "\n", ""
+#: Unicode's White_Space, what ``regex`` calls ``\\s``, one character at a time: for
+#: a character class of the stdlib ``re`` (whose own ``\\s`` also holds \\x1c-\\x1f)
+#: and for ``str.strip`` (whose default strips those too).
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
 )
+#: ``WHITE_SPACE`` but the line break.
+_LINE_SPACE = WHITE_SPACE.replace("\n", "")
 
 #: Punctuation and spaces of news text outside ASCII (curly quotes, dashes, the
 #: ellipsis, guillemets, no-break space): ``[\\W_]`` for ``regex`` too, so ``key``

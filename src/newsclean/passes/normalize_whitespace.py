@@ -133,7 +133,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
         while start and text[start - 1] == " ":
             start -= 1
         if start and _IS_WHITESPACE.match(text, start - 1):
-            continue  # inside a run that BREAK_RUN found
+            continue  # inside a run that BREAK_RUN or the other BREAKING scan found
         runs.append((start, match.end()))
     spaces = [match.span() for match in SPACE_RUN.finditer(text)] if "  " in text else []
     return sorted(runs + spaces)

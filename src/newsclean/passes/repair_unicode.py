@@ -103,7 +103,8 @@ CANDIDATE = re.compile(
 ENTITY = ftfy.chardata.HTML_ENTITY_RE
 #: ftfy's own mojibake detector, with ``^`` matching at every line start: ftfy
 #: runs it on one line at a time, where ``^`` is the start of the line. Too slow
-#: to scan whole pages with, it is tried only right at the hints.
+#: to scan whole pages with, it is tried only right at the hints, or over a line
+#: dense with them.
 MOJIBAKE = re.compile(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags | re.MULTILINE)
 #: How far before its first named character a ``BADNESS_RE`` match can start.
 MOJIBAKE_LEAD = 2
@@ -132,8 +133,8 @@ def _line_around(text: str, at: int) -> tuple[int, int]:
 
 
 def _mojibake_lines(text: str, hints: list[int], limit: int) -> Iterator[int]:
-    """A position in each line where ftfy's detector matches, given the ``hints``
-    (sorted). A line longer than ftfy's ``limit`` is cut by ``fix_text`` into
+    """The first of the ``hints`` (sorted) in each line where ftfy's detector
+    matches. A line longer than ftfy's ``limit`` is cut by ``fix_text`` into
     pieces where ``^`` would differ: there every hint counts, for its own piece.
     """
     i = 0
@@ -258,11 +259,11 @@ def _unnormalized(text: str, limit: int, form: NormalForm) -> list[int]:
     normal ``form`` (ftfy's ``normalization``: "NFC" by default).
 
     Normalization never joins across a ``\\n``, so a block of lines in ``form``
-    has every line in it: blocks of about ``NORMAL_BLOCK`` characters are checked
-    in C, and only the lines of a block that is not are checked one by one.
-    (Where the quick check cannot tell, a combining mark, ``is_normalized``
-    normalizes the string it is given: a block costs little memory, a whole
-    10 MB page twice its size.)
+    has every line in it: blocks of about ``NORMAL_BLOCK`` characters (to the end
+    of a line) are checked in C, and only the lines of a block that is not are
+    checked one by one. (Where the quick check cannot tell, a combining mark,
+    ``is_normalized`` normalizes the string it is given: a block of lines costs
+    little memory, where a whole 10 MB page took twice its size.)
 
     >>> _unnormalized("Fine\\nCafe\\u0301\\nFine", 100, "NFC")
     [5]

@@ -139,7 +139,7 @@ def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
     bullets and spaces; possessive as there), for the stdlib ``re``, whose ``\\s``
     holds all of ``regex``'s and \\x1c-\\x1f besides: where the exact pattern
     matches, the prefilter does too. An empty line, where no phrase can start,
-    is passed over at once.
+    is passed over at once, before the spaces and bullets are tried.
     """
     sections = [[p for lexicon in lexicons for p in getattr(lexicon, s)] for s in SECTIONS]
     phrases = phrase_prefilter([*(p for section in sections for p in section), *OPENINGS])

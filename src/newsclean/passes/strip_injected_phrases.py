@@ -70,7 +70,7 @@ def tail_matches(text: str) -> list[re.Match[str]]:
     """
     marks: list[int] = []
     start = 0
-    while start < len(text):  # a block of lines at a time: a reversed copy of a block, not the text
+    while start < len(text):  # a block of lines at a time: a reversed copy of a block
         end = text.find("\n", start + BLOCK)
         end = len(text) if end < 0 else end
         backwards = "\n" + text[start:end][::-1]
