@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from newsclean.calls import REPORTED_SPEECH
-from newsclean.shapes import SENTENCE_END, key, word_count
+from newsclean.shapes import SENTENCE_END, SENTENCE_LAST, key, word_count
 
 __all__ = [
     "COOKIE_WORDS",
@@ -205,6 +205,9 @@ def _short_lines(
     while start < end:
         line_end = text.find("\n", start, end)
         line_end = end if line_end < 0 else line_end
+        if line_end == start:  # an empty line, as between paragraphs
+            start += 1
+            continue
         raw = text[start:line_end]
         line = raw.strip()
         line_start = start + len(raw) - len(raw.lstrip())
@@ -213,9 +216,9 @@ def _short_lines(
             continue
         if (
             len(lines) == MENU_GAP
-            or len(line.split()) > MENU_WORDS  # (cheap: word_count counts at least these)
+            or len(line.split(None, MENU_WORDS)) > MENU_WORDS  # (word_count counts at least these)
             or (not line.isascii() and word_count(line) > MENU_WORDS)
-            or SENTENCE_END.search(line[-4:]) is not None  # it ends a line in 4 characters
+            or (line[-1] in SENTENCE_LAST and SENTENCE_END.search(line[-4:]) is not None)
         ):
             return None
         lines.append((line_start, line_start + len(line)))

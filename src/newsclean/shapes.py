@@ -15,7 +15,10 @@ import regex
 #: Sentence-final punctuation, optionally closed by quotes or brackets, at the end.
 #: >>> bool(SENTENCE_END.search('He said “no.”')), bool(SENTENCE_END.search("No end"))
 #: (True, False)
-SENTENCE_END = regex.compile(r"[.!?…。！？؟।۔][\"'”’»)\]]{0,3}$")
+_END_MARKS, _CLOSERS = ".!?…。！？؟।۔", "\"'”’»)]"
+SENTENCE_END = regex.compile(rf"[{_END_MARKS}][{re.escape(_CLOSERS)}]{{0,3}}$")
+#: What a line where ``SENTENCE_END`` matches ends with (a cheap test before it).
+SENTENCE_LAST = _END_MARKS + _CLOSERS
 
 #: A site name after a headline: "Headline | Site", "Headline - Site". The name
 #: starts with a capital and has no sentence punctuation, so "Markets rally -
