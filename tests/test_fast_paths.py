@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from itertools import chain
 
+import attrs
 import pytest
 import regex
 from hypothesis import HealthCheck, example, given, settings
@@ -69,6 +70,16 @@ def test_cruft_prefilter_misses_no_line_of_any_lexicon(code: str) -> None:
     expected = [m.span() for m in patterns.line.finditer(text)]
     assert [m.span() for m in patterns.finditer(text)] == expected
     assert expected  # the check saw matches
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_label_lines_looked_up_are_those_the_exact_pattern_finds(code: str) -> None:
+    pass_ = strip_cruft_lines([code])
+    document = Document("\n\n".join(["Rates rise again", *_lines(code)]), title="Rates")
+    found = pass_(document)
+    pass_._patterns[None] = attrs.evolve(pass_._pattern(code), labels=frozenset())
+    assert pass_(document) == found  # the same without the lookup
+    assert any(edit.reason == "cruft: navigation label" for edit in found)
 
 
 CRUFT_PIECES = [

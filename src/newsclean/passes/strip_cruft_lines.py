@@ -101,11 +101,14 @@ class _Patterns:
     stdlib ``re``) finds, in one scan that skips from line break to line break in
     C, the line starts where a phrase could begin after the spaces and bullets the
     exact pattern allows (``phrase_prefilter``); only there is ``line`` tried, on
-    that line alone. ``starts`` matches from the line break before the line.
+    that line alone. ``starts`` matches from the line break before the line. A
+    line that is a label as written, but for case (``labels``, case-folded), is
+    one without ``line`` being tried: most label lines are.
     """
 
     line: regex.Pattern[str]
     starts: re.Pattern[str]
+    labels: frozenset[str]
 
     def line_starts(self, text: str) -> Iterator[int]:
         """The starts of the lines where ``line`` (or a time stamp or cookie notice,
@@ -148,6 +151,7 @@ def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
             _cruft_line_pattern(*sections), regex.MULTILINE | regex.IGNORECASE | regex.FULLCASE
         ),
         re.compile(rf"\n(?!\n)[^\S\n]*+(?:{_BULLETS}++[^\S\n]*+)?{phrases}"),
+        frozenset(label.casefold() for label in sections[0]),
     )
 
 
@@ -191,6 +195,9 @@ class _StripCruftLines:
         patterns = self._pattern(document.language)
         for start in patterns.line_starts(text):
             end = _line_end(text, start)
+            if text[start:end].casefold() in patterns.labels:
+                drops.append((start, end, LABEL))
+                continue
             match = patterns.line.match(text, start, end)
             reason = self._reason(match) if match else None
             if reason == LINK and document.title is None and start <= first:
