@@ -126,7 +126,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
     """The spans of the other whitespace runs that may need a change, in order."""
     runs = []
     matches = BREAKING.finditer(text)
-    if any(character in text for character in _RARE_CHARACTERS):
+    if any(map(text.__contains__, _RARE_CHARACTERS)):  # in C: no Python per character
         matches = chain(matches, RARE_BREAKING.finditer(text))
     for match in matches:
         start = match.start()
