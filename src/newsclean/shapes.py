@@ -59,7 +59,7 @@ WHITE_SPACE = (
     + "\u2028\u2029\u202f\u205f\u3000"
 )
 #: ``WHITE_SPACE`` but the line break.
-_LINE_SPACE = WHITE_SPACE.replace("\n", "")
+LINE_SPACE = WHITE_SPACE.replace("\n", "")
 
 #: Punctuation and spaces of news text outside ASCII (curly quotes, dashes, the
 #: ellipsis, guillemets, no-break space): ``[\\W_]`` for ``regex`` too, so ``key``
@@ -145,11 +145,8 @@ def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        line = text[start:end]
-        content = line.lstrip(_LINE_SPACE)
-        if content:
-            left = start + len(line) - len(content)
-            yield left, left + len(content.rstrip(_LINE_SPACE))
+        if span := _content(text, start, end):
+            yield span
         start = end + 1
 
 
@@ -163,9 +160,34 @@ def paragraphs_backwards(text: str) -> Iterator[tuple[int, int]]:
     end = len(text)
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        content = line.lstrip(_LINE_SPACE)
-        if content:
-            left = start + len(line) - len(content)
-            yield left, left + len(content.rstrip(_LINE_SPACE))
+        if span := _content(text, start, end):
+            yield span
         end = start - 1
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the line ``text[start:end]`` without the whitespace around it,
+    or None when it is blank."""
+    line = text[start:end]
+    content = line.lstrip(LINE_SPACE)
+    if not content:
+        return None
+    left = start + len(line) - len(content)
+    return left, left + len(content.rstrip(LINE_SPACE))
+
+
+def line_blocks(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` in blocks of whole lines, each ``size`` characters or more
+    (the last may be shorter) and ending at a line break (left out) or the end.
+    A long line is a block of its own, whatever its length.
+
+    >>> text = "ab\\ncd\\nef\\ngh"
+    >>> [text[start:end] for start, end in line_blocks(text, 4)]
+    ['ab\\ncd', 'ef\\ngh']
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end
+        yield start, end
+        start = end + 1

@@ -38,6 +38,7 @@ import ftfy.chardata
 
 from newsclean.edits import Edit
 from newsclean.pipeline import Document
+from newsclean.shapes import line_blocks
 
 __all__ = ["DEFAULT_FTFY_OPTIONS", "repair_unicode"]
 
@@ -269,13 +270,9 @@ def _unnormalized(text: str, limit: int, form: NormalForm) -> list[int]:
     [5]
     """
     starts: list[int] = []
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + NORMAL_BLOCK)
-        end = len(text) if end < 0 else end + 1
+    for start, end in line_blocks(text, NORMAL_BLOCK):
         if not unicodedata.is_normalized(form, text[start:end]):
             starts += _unnormalized_lines(text[start:end], start, limit, form)
-        start = end
     return starts
 
 

@@ -30,14 +30,13 @@ import regex
 
 from newsclean.edits import Edit
 from newsclean.pipeline import Document
-from newsclean.shapes import WHITE_SPACE, key
+from newsclean.shapes import LINE_SPACE, WHITE_SPACE, key, line_blocks
 
 __all__ = ["strip_injected_phrases"]
 
 TITLE_FRAGMENT = "injected phrase: a fragment of the title"
 RECURRING = "injected phrase: the same tail ends {count} paragraphs"
 
-_SPACE = WHITE_SPACE.replace("\n", "")
 
 #: Sentence-final punctuation (maybe closed by quotes), then a short tail with
 #: no sentence punctuation up to the end of the line. Bounded: linear time.
@@ -46,7 +45,7 @@ _SPACE = WHITE_SPACE.replace("\n", "")
 #: >>> TAIL.search("He left. Clerical Regime").group("tail")
 #: ' Clerical Regime'
 TAIL = re.compile(
-    rf"[.!?…][\"'”’»)\]]{{0,3}}(?P<tail>[{_SPACE}]++[^{WHITE_SPACE}.!?…:;,][^\n.!?…:;,]{{0,79}}+)$",
+    rf"[.!?…][\"'”’»)\]]{{0,3}}(?P<tail>[{LINE_SPACE}]++[^{WHITE_SPACE}.!?…:;,][^\n.!?…:;,]{{0,79}}+)$",
     re.MULTILINE,
 )
 #: Where ``TAIL`` may match, found from the other end: in the text reversed after
@@ -69,13 +68,9 @@ def tail_matches(text: str) -> list[re.Match[str]]:
     [' Clerical Regime', ' On']
     """
     marks: list[int] = []
-    start = 0
-    while start < len(text):  # a block of lines at a time: a reversed copy of a block
-        end = text.find("\n", start + BLOCK)
-        end = len(text) if end < 0 else end
+    for start, end in line_blocks(text, BLOCK):  # a reversed copy of a block, not of the text
         backwards = "\n" + text[start:end][::-1]
         marks += reversed([end + 1 - m.end() for m in _TAIL_FROM_LINE_END.finditer(backwards)])
-        start = end + 1
     found = (TAIL.match(text, mark) for mark in marks)
     return [match for match in found if match]
 
