@@ -181,14 +181,15 @@ class _ExtractHeadline:
     def _is_headline(self, text: str, top: list[tuple[int, int]]) -> bool:
         """Whether the first paragraph is the headline (see the module docstring)."""
         first = text[top[0][0] : top[0][1]]
-        if not (looks_like_headline(first) or looks_like_headline(first.rstrip("?!"))):
+        as_is, without_marks = looks_like_headline(first), looks_like_headline(first.rstrip("?!"))
+        if not (as_is or without_marks):
             return False  # most texts: no need to compare it with the lines below
         below = [text[s:e] for s, e in top[1:]]
         if below and _keys(first) & set().union(*map(_keys, below)):
-            shaped = looks_like_headline(first.rstrip("?!"))
+            shaped = without_marks
         else:
             shaped = (
-                looks_like_headline(first)
+                as_is
                 and not _stands_apart_badly(first, below)
                 and not _ends_like_a_label_below(text, top[0][1], first)
             )
