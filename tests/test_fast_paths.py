@@ -14,6 +14,7 @@ import sys
 import unicodedata
 from collections import Counter
 from itertools import chain
+from typing import Any
 
 import attrs
 import pytest
@@ -63,12 +64,18 @@ def _lines(code: str) -> list[str]:
     return [d.format(form) for form in _phrase_forms(code) for d in decorations]
 
 
+def _prefiltered_matches(patterns: Any, text: str) -> list[regex.Match[str]]:
+    """The matches of the exact pattern tried only where the prefilter points."""
+    found = (patterns.line.match(text, s, _end(text, s)) for s in patterns.line_starts(text))
+    return [match for match in found if match]
+
+
 @pytest.mark.parametrize("code", available_languages())
 def test_cruft_prefilter_misses_no_line_of_any_lexicon(code: str) -> None:
     patterns = strip_cruft_lines([code])._pattern(code)
     text = "\n".join(_lines(code))
     expected = [m.span() for m in patterns.line.finditer(text)]
-    assert [m.span() for m in patterns.finditer(text)] == expected
+    assert [m.span() for m in _prefiltered_matches(patterns, text)] == expected
     assert expected  # the check saw matches
 
 
@@ -113,7 +120,7 @@ CRUFT_PIECES = [
 def test_cruft_prefilter_finds_what_the_exact_scan_finds(text: str) -> None:
     patterns = strip_cruft_lines(["en", "de"])._pattern(None)
     expected = [(m.span(), m.groupdict()) for m in patterns.line.finditer(text)]
-    assert [(m.span(), m.groupdict()) for m in patterns.finditer(text)] == expected
+    assert [(m.span(), m.groupdict()) for m in _prefiltered_matches(patterns, text)] == expected
 
 
 @pytest.mark.parametrize("code", ["en", "de"])

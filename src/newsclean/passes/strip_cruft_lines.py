@@ -120,12 +120,6 @@ class _Patterns:
         for start in self.starts.finditer(text):
             yield start.start() + 1
 
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        """The matches of ``line`` in ``text``, in order, as ``line.finditer`` gives them."""
-        for start in self.line_starts(text):
-            if match := self.line.match(text, start, _line_end(text, start)):
-                yield match
-
 
 def _line_end(text: str, start: int) -> int:
     """Where the line starting at ``start`` ends. Patterns are matched up to there:
