@@ -170,6 +170,12 @@ def test_whitespace_scans_find_the_runs_of_one_scan(text: str) -> None:
     assert whitespace_module._edits(text) == _edits_of_one_scan(text)
 
 
+def test_rare_whitespace_spelled_out_is_what_its_class_matches() -> None:
+    bmp = "".join(map(chr, range(0x10000)))
+    expected = re.findall(f"[{whitespace_module._RARE}]", bmp)
+    assert sorted(whitespace_module._RARE_CHARACTERS) == expected
+
+
 # repair_unicode: one scan finds the triggers and the hints ----------------------------
 
 

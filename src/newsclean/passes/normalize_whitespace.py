@@ -69,9 +69,24 @@ _RARE = _NOT_SPACE.replace("\n", "")
 #: >>> [m.group() for m in RARE_BREAKING.finditer("a b\u00a0c \n\nd\ne\n\nf\n")]
 #: ['\xa0']
 RARE_BREAKING = re.compile(f"[{_RARE}](?<![{_NOT_SPACE}]{{2}})[{_WHITESPACE}]*")
-#: The characters of ``_RARE`` one by one (ranges spelled out), for ``in``: a
-#: test for one character is several times faster than a scan for a class.
-_RARE_CHARACTERS = "".join(re.findall(f"[{_RARE}]", "".join(map(chr, range(0x10000)))))
+
+
+def _spelled_out(char_class: str) -> str:
+    """The characters of a character class written as characters and ``a-b`` ranges.
+
+    >>> _spelled_out("\\t\\u2000-\\u2002")
+    '\\t\\u2000\\u2001\\u2002'
+    """
+
+    def expand(run: re.Match[str]) -> str:
+        return "".join(map(chr, range(ord(run[1]), ord(run[2]) + 1)))
+
+    return re.sub("(.)-(.)", expand, char_class, flags=re.DOTALL)
+
+
+#: The characters of ``_RARE`` one by one, for ``in``: a test for one character
+#: is several times faster than a scan for a class.
+_RARE_CHARACTERS = _spelled_out(_RARE)
 #: ``SPACE_RUN``: two spaces or more with no other whitespace next to them.
 #: >>> [m.span() for m in SPACE_RUN.finditer("a  b   \nc")]
 #: [(1, 3)]
