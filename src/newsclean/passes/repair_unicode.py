@@ -72,9 +72,8 @@ TRIGGER = re.compile(f"[{_TRIGGERS}]")
 def _mojibake_characters() -> str:
     """Every non-ASCII character ftfy's mojibake detector names, ranges expanded."""
     bmp = "".join(map(chr, range(0x80, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-    found: set[str] = set()
-    for characters in ftfy.badness.MOJIBAKE_CATEGORIES.values():
-        found.update(re.findall(f"[{characters}]", bmp))
+    categories = "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values())  # one class, one scan
+    found = set(re.findall(f"[{categories}]", bmp))
     pattern = ftfy.badness.BADNESS_RE.pattern
     found.update(c for c in pattern if ord(c) > 0x7F)
     found.update(chr(int(code, 16)) for code in re.findall(r"\\x([0-9a-fA-F]{2})", pattern))
