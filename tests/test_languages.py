@@ -246,6 +246,16 @@ def test_a_german_page_is_not_cleaned_with_english_calls() -> None:
     assert article.paragraphs == tuple(text.split("\n\n")[:2])
 
 
+def test_words_in_capitals_do_not_name_a_language() -> None:
+    # "EST" (a time zone) is French "est" in lower case: found by hypothesis in
+    # test_english_cruft_around_english_prose_goes, which then kept the English cruft
+    stamp = "Published 11:11 PM EST Nov 19, 2019"
+    prose = "Advertisement revenue fell by 12 percent last year, the company said on Monday."
+    assert detect_language("\n\n".join([stamp, stamp, prose, stamp, stamp])) == "en"
+    assert detect_language(f"{stamp}\n\nLe conseil est réuni, et le maire est parti.") == "fr"
+    assert newsclean.clean(f"{stamp}\n\n{prose}\n\n{stamp}").paragraphs == (prose,)
+
+
 FIXTURE_PAGES = sorted(Path(__file__).parent.joinpath("fixtures").glob("**/*.txt"))
 
 

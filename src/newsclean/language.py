@@ -73,14 +73,15 @@ def _alnum_word_languages() -> dict[str, tuple[str, ...]]:
 
 def _languages_of_words(sample: str) -> Iterator[tuple[str, ...] | None]:
     """For each word (``\\w+``) of ``sample``, lower-cased: the languages that list
-    it, or ``None``. In no particular order.
+    it, or ``None``. In no particular order. A token in capitals is left out: an
+    abbreviation or a shout ("11:45 PM EST" is not French for "is").
 
     ``str.split`` is several times faster than a ``\\w+`` scan. A token of letters
     and digits only is one word, looked up among the words of that shape (where a
     token with punctuation attached finds nothing); only the other tokens are
     scanned for their words, all at once.
     """
-    tokens = sample.lower().split()
+    tokens = " ".join(filterfalse(str.isupper, sample.split())).lower().split()
     glued = " ".join(filterfalse(str.isalnum, tokens))
     return chain(
         map(_alnum_word_languages().get, tokens),
