@@ -213,25 +213,39 @@ def test_blocks_of_lines_find_the_lines_not_normalized(text: str) -> None:
         assert repair_module._unnormalized(text, 4, "NFC") == expected
 
 
-# repair_unicode: the settling check looks only at lines it has not seen unchanged ------
+# repair_unicode: the settling check looks only at lines it has not seen quiet ---------
 
 _REPAIR_LINE = st.lists(
-    st.sampled_from(["Itâ€™s", "â€", "\u2122", "&amp;", "<", "e\u0301", "\r", "a", " "]),
+    st.sampled_from(
+        ["Itâ€™s", "â€", "\u2122", "&amp;", "<", "e\u0301", "\r", "a", " ", "\x85", "\u2000", "Ã"]
+    ),
     max_size=3,
 ).map("".join)
 
 
 @SETTINGS
-@given(st.lists(st.tuples(_REPAIR_LINE, st.sampled_from(["keep", "drop", "new"]), _REPAIR_LINE)))
-@example([("a<", "drop", ""), ("&amp;", "keep", ""), ("a", "keep", "")])  # "&amp;" now unescaped
-@example([("a", "keep", ""), ("Itâ€", "new", "")])  # a line turned into mojibake
-def test_settling_check_answers_as_the_whole_pass(lines: list[tuple[str, str, str]]) -> None:
+@given(
+    st.lists(
+        st.tuples(_REPAIR_LINE, st.sampled_from(["keep", "strip", "drop", "new"]), _REPAIR_LINE)
+    ),
+    st.booleans(),
+)
+@example([("a<", "drop", ""), ("&amp;", "keep", ""), ("a", "keep", "")], True)  # "&amp;" unescaped
+@example([("a", "keep", ""), ("Itâ€", "new", "")], True)  # a line turned into mojibake
+@example([("Ã ", "strip", "")], True)  # "Ã " is repaired, "Ã" is left alone
+@example([("a\r", "strip", ""), ("a\r", "keep", "")], True)  # the "\r" is still there
+def test_settling_check_answers_as_the_whole_pass(
+    lines: list[tuple[str, str, str]], as_returned: bool
+) -> None:
     seen = Document("\n".join(line for line, _action, _new in lines))
-    # a later pass keeps, drops or rewrites each line
-    kept = [{"keep": line, "new": new}.get(action) for line, action, new in lines]
+    # a later pass keeps, strips, drops or rewrites each line
+    kept = [
+        {"keep": line, "strip": line.strip(), "new": new}.get(action) for line, action, new in lines
+    ]
     result = Document("\n".join(line for line in kept if line is not None))
     repair = repair_module.repair_unicode()
-    assert repair.finds_more(seen, repair(seen), result) == bool(repair(result))
+    edits = repair(seen) if as_returned else list(repair(seen))  # (other edits: found again)
+    assert repair.finds_more(seen, edits, result) == bool(repair(result))
 
 
 # strip_injected_phrases: the stdlib pattern is the regex one ---------------------------

@@ -321,19 +321,42 @@ def _common_length(a: str, b: str, part: Callable[[str, int], str], most: int | 
     return low
 
 
-def _lines_left_unchanged(text: str, edits: Iterable[Edit]) -> set[str]:
-    """The lines of ``text`` that no edit touches, but the last (which has no ``\\n``).
+class _Repairs(list[Edit]):
+    """The edits of one run of the pass, with the ``segments`` ftfy ran on (all
+    others have no position ``_positions`` names): what ``finds_more`` needs to
+    know of the text, without scanning it again."""
 
-    >>> sorted(_lines_left_unchanged("a\\nb\\nc\\nd", [Edit(2, 3, "x")]))
-    ['a', 'c']
+    __slots__ = ("segments",)
+
+    def __init__(self, edits: Iterable[Edit], segments: list[tuple[int, int]]) -> None:
+        super().__init__(edits)
+        self.segments = segments
+
+
+def _quiet_lines(text: str, segments: Iterable[tuple[int, int]]) -> set[str]:
+    """Lines this pass leaves as they are: each line of ``text`` that holds none of
+    the ``segments`` (where ftfy ran) and no ``\\r``, and each such line stripped
+    of its spaces.
+
+    A line that holds no segment holds no position ``_positions`` names: no
+    entity, trigger, hint or character out of normal form. Neither does any part
+    of it cut at its ends (the spaces cut off neither join nor compose with the
+    characters next to them), so stripping one, as ``normalize_whitespace`` does,
+    leaves a line this pass leaves as it is. (Positions do not depend on the
+    ``\\n`` after a line: the last line of a text is no different.)
+
+    >>> sorted(_quiet_lines(" a \\nItâ€™s\\nb\\r\\nc", [(4, 11)]))
+    [' a ', 'a', 'b', 'c']
     """
     lines = text.split("\n")
-    unchanged = set(lines[:-1])
-    for edit in edits:
-        start = text.rfind("\n", 0, edit[0]) + 1
-        end = text.find("\n", edit[1])
-        unchanged.difference_update(text[start : len(text) if end < 0 else end].split("\n"))
-    return unchanged
+    quiet = set(lines)
+    quiet.update(map(str.strip, lines))
+    for start, _end in segments:
+        line = text[slice(*_line_around(text, start))].removesuffix("\n")
+        quiet.difference_update((line, line.strip()))
+    if "\r" in text:
+        quiet = {line for line in quiet if "\r" not in line}
+    return quiet
 
 
 def _reason(steps: Sequence[tuple[str, str]] | None) -> str:
@@ -345,7 +368,7 @@ class _RepairUnicode:
     config: ftfy.TextFixerConfig
     name = "repair_unicode"
 
-    def __call__(self, document: Document) -> list[Edit]:
+    def __call__(self, document: Document) -> _Repairs:
         text = document.text
         config = self.config
         first_tag = text.find("<")
@@ -361,17 +384,18 @@ class _RepairUnicode:
                 edits += _diff(segment, fixed, start, _reason(steps))
         if "\r" in text and len(text) <= limit and config.fix_line_breaks:
             edits = sorted(edits + _carriage_returns_outside(text, segments))
-        return edits
+        return _Repairs(edits, segments)
 
     def finds_more(self, seen: Document, edits: Sequence[Edit], result: Document) -> bool:
         """Whether this pass finds anything in ``result``, having returned ``edits``
         for ``seen``: ``bool(self(result))``, looking only at the lines of
-        ``result`` that were not lines of ``seen`` left unchanged.
+        ``result`` that are not lines of ``seen`` ftfy leaves as they are
+        (``_quiet_lines``: most lines ``normalize_whitespace`` strips are).
 
-        ``fix_text`` works line by line, and a line it leaves unchanged is left
-        unchanged again, except that ``unescape_html="auto"`` turns off after a
-        ``<``: a text holding one is looked at whole. A last line (without its
-        ``\\n``) is always looked at.
+        ``fix_text`` works line by line, except that ``unescape_html="auto"``
+        turns off after a ``<``: a text holding one is looked at whole. ``edits``
+        as this pass returned them tell where ftfy ran on ``seen``; for other
+        edits, that is found again.
 
         >>> seen = Document("Fine.\\nItâ€™s.\\nEnd")
         >>> repair = repair_unicode()
@@ -380,12 +404,19 @@ class _RepairUnicode:
         >>> repair.finds_more(seen, repair(seen), Document("Fine.\\nItâ€\\u2122s.\\nEnd"))
         True
         """
-        if self.config.unescape_html == "auto" and ("<" in seen.text or "<" in result.text):
+        text = seen.text
+        if self.config.unescape_html == "auto" and ("<" in text or "<" in result.text):
             return bool(self(result))
-        lines = result.text.split("\n")
-        unchanged = _lines_left_unchanged(seen.text, edits)
-        changed = list(filterfalse(unchanged.__contains__, lines[:-1]))
-        reduced = "".join(line + "\n" for line in changed) + lines[-1]
+        if isinstance(edits, _Repairs):
+            segments = edits.segments
+        else:
+            segments = list(
+                _segments_around(text, _positions(text, self.config), self.config.max_decode_length)
+            )
+        quiet = _quiet_lines(text, segments)
+        *lines, last = result.text.split("\n")
+        reduced = "".join(line + "\n" for line in filterfalse(quiet.__contains__, lines))
+        reduced += "" if last in quiet else last
         return bool(reduced) and bool(
             self(Document(reduced, result.title, result.url, result.language))
         )
