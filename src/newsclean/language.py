@@ -57,11 +57,13 @@ _KANA_OR_HAN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 @functools.cache
 def _word_languages() -> dict[str, tuple[str, ...]]:
-    """Each ``[detect]`` word, with the languages that list it."""
+    """Each ``[detect]`` word, as listed (in lower case) and with a capital first
+    letter, with the languages that list it."""
     table: dict[str, list[str]] = {}
     for language in available_languages():
         for word in load_lexicon(language).detect:
-            table.setdefault(word, []).append(language)
+            for form in dict.fromkeys((word, word[:1].upper() + word[1:])):
+                table.setdefault(form, []).append(language)
     return {word: tuple(languages) for word, languages in table.items()}
 
 
@@ -72,16 +74,20 @@ def _alnum_word_languages() -> dict[str, tuple[str, ...]]:
 
 
 def _languages_of_words(sample: str) -> Iterator[tuple[str, ...] | None]:
-    """For each word (``\\w+``) of ``sample``, lower-cased: the languages that list
-    it, or ``None``. In no particular order. A token in capitals is left out: an
-    abbreviation or a shout ("11:45 PM EST" is not French for "is").
+    """For each word (``\\w+``) of ``sample``: the languages that list it, or
+    ``None``. In no particular order. A word counts in lower case or with a
+    capital first letter, not in capitals: those are abbreviations and shouts
+    ("11:45 PM EST" is not French for "is").
 
     ``str.split`` is several times faster than a ``\\w+`` scan. A token of letters
     and digits only is one word, looked up among the words of that shape (where a
     token with punctuation attached finds nothing); only the other tokens are
     scanned for their words, all at once.
+
+    >>> [languages for languages in _languages_of_words("The PM EST (est-ce)") if languages]
+    [('en',), ('fr',)]
     """
-    tokens = " ".join(filterfalse(str.isupper, sample.split())).lower().split()
+    tokens = sample.split()
     glued = " ".join(filterfalse(str.isalnum, tokens))
     return chain(
         map(_alnum_word_languages().get, tokens),
