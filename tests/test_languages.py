@@ -256,6 +256,11 @@ def test_words_in_capitals_do_not_name_a_language() -> None:
     assert newsclean.clean(f"{stamp}\n\n{prose}\n\n{stamp}").paragraphs == (prose,)
 
 
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_a_page_in_capitals_is_read_in_lower_case(code: str) -> None:
+    assert detect_language(" ".join(CASES[code]["prose"]).upper()) == code
+
+
 FIXTURE_PAGES = sorted(Path(__file__).parent.joinpath("fixtures").glob("**/*.txt"))
 
 

@@ -76,8 +76,9 @@ def _alnum_word_languages() -> dict[str, tuple[str, ...]]:
 def _languages_of_words(sample: str) -> Iterator[tuple[str, ...] | None]:
     """For each word (``\\w+``) of ``sample``: the languages that list it, or
     ``None``. In no particular order. A word counts in lower case or with a
-    capital first letter, not in capitals: those are abbreviations and shouts
-    ("11:45 PM EST" is not French for "is").
+    capital first letter, not in capitals: among other words, those are
+    abbreviations ("11:45 PM EST" is not French for "is"). A sample all in
+    capitals is read in lower case.
 
     ``str.split`` is several times faster than a ``\\w+`` scan. A token of letters
     and digits only is one word, looked up among the words of that shape (where a
@@ -86,8 +87,10 @@ def _languages_of_words(sample: str) -> Iterator[tuple[str, ...] | None]:
 
     >>> [languages for languages in _languages_of_words("The PM EST (est-ce)") if languages]
     [('en',), ('fr',)]
+    >>> [languages for languages in _languages_of_words("THE PM EST") if languages]
+    [('en',), ('fr',)]
     """
-    tokens = sample.split()
+    tokens = (sample.lower() if sample.isupper() else sample).split()
     glued = " ".join(filterfalse(str.isalnum, tokens))
     return chain(
         map(_alnum_word_languages().get, tokens),
