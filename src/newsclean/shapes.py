@@ -91,7 +91,8 @@ def word_count(text: str) -> int:
     >>> word_count("Latest news"), word_count("最新消息"), word_count("東京 2020")
     (2, 3, 3)
     """
-    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
+    words = len(text.split())
+    return words if text.isascii() else words + len(_UNSPACED.findall(text)) // 2
 
 
 #: What a headline does not hold: a URL, an e-mail or handle, a hashtag, a clock

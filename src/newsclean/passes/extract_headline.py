@@ -181,7 +181,9 @@ class _ExtractHeadline:
     def _is_headline(self, text: str, top: list[tuple[int, int]]) -> bool:
         """Whether the first paragraph is the headline (see the module docstring)."""
         first = text[top[0][0] : top[0][1]]
-        as_is, without_marks = looks_like_headline(first), looks_like_headline(first.rstrip("?!"))
+        unmarked = first.rstrip("?!")
+        as_is = looks_like_headline(first)
+        without_marks = as_is if unmarked == first else looks_like_headline(unmarked)
         if not (as_is or without_marks):
             return False  # most texts: no need to compare it with the lines below
         below = [text[s:e] for s, e in top[1:]]
