@@ -55,7 +55,9 @@ class Pass(Protocol):
     the pipeline then calls, when the pass runs first, to tell whether it would
     find anything in the ``result`` of a round, having returned ``edits`` for
     ``seen``: it must answer as ``bool(pass_(result))`` does, only faster
-    (``repair_unicode`` looks only at the lines it has not seen unchanged).
+    (``repair_unicode`` looks only at the lines that are not lines of ``seen``
+    it had nothing to do in, or those stripped). ``edits`` is the very object
+    the pass returned, which may carry what it found out about ``seen``.
     """
 
     def __call__(self, document: Document, /) -> Sequence[Edit]: ...
