@@ -22,6 +22,7 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import newsclean
 from newsclean import calls, furniture
 from newsclean.edits import Edit
 from newsclean.language import _hits, _languages_of_words, _word_languages
@@ -219,7 +220,7 @@ _REPAIR_LINE = st.lists(
     st.sampled_from(
         ["Itâ€™s", "â€", "\u2122", "&amp;", "<", "e\u0301", "\r", "a", " ", "\x85", "\u2000", "Ã"]
     ),
-    max_size=3,
+    max_size=4,
 ).map("".join)
 
 
@@ -234,6 +235,7 @@ _REPAIR_LINE = st.lists(
 @example([("a", "keep", ""), ("Itâ€", "new", "")], True)  # a line turned into mojibake
 @example([("Ã ", "strip", "")], True)  # "Ã " is repaired, "Ã" is left alone
 @example([("a\r", "strip", ""), ("a\r", "keep", "")], True)  # the "\r" is still there
+@example([(" Ã a", "strip", "")], True)  # "Ã a" is repaired: ftfy's "^[ÃÂ][ ]"
 def test_settling_check_answers_as_the_whole_pass(
     lines: list[tuple[str, str, str]], as_returned: bool
 ) -> None:
@@ -246,6 +248,25 @@ def test_settling_check_answers_as_the_whole_pass(
     repair = repair_module.repair_unicode()
     edits = repair(seen) if as_returned else list(repair(seen))  # (other edits: found again)
     assert repair.finds_more(seen, edits, result) == bool(repair(result))
+
+
+def test_ftfy_detector_needs_no_more_of_a_line_than_its_start() -> None:
+    # _quiet_lines relies on it: a line cut at its ends holds no match of the
+    # detector that the line did not hold, but one at its new start ("^")
+    pattern = repair_module.MOJIBAKE.pattern
+    assert [
+        anchor for anchor in ("$", r"\Z", r"\b", r"\B", "(?=", "(?!", "(?<") if anchor in pattern
+    ] == []
+
+
+def test_a_line_made_mojibake_by_stripping_it_is_cleaned_at_once() -> None:
+    text = "The council met on Monday.\n\n  Ã la carte dining is back in town, the mayor said."
+    cleaned = newsclean.clean(text).text
+    assert (
+        cleaned
+        == "The council met on Monday.\n\nà la carte dining is back in town, the mayor said."
+    )
+    assert newsclean.clean(cleaned).text == cleaned
 
 
 # strip_injected_phrases: the stdlib pattern is the regex one ---------------------------

@@ -336,21 +336,23 @@ class _Repairs(list[Edit]):
 def _quiet_lines(text: str, segments: Iterable[tuple[int, int]]) -> set[str]:
     """Lines this pass leaves as they are: each line of ``text`` that holds none of
     the ``segments`` (where ftfy ran) and no ``\\r``, and each such line stripped
-    of its spaces.
+    of its spaces, unless ftfy's detector matches at its new start.
 
     A line that holds no segment holds no position ``_positions`` names: no
-    entity, trigger, hint or character out of normal form. Neither does any part
+    entity, trigger, hint or character out of normal form. Neither does a part
     of it cut at its ends (the spaces cut off neither join nor compose with the
-    characters next to them), so stripping one, as ``normalize_whitespace`` does,
-    leaves a line this pass leaves as it is. (Positions do not depend on the
-    ``\\n`` after a line: the last line of a text is no different.)
+    characters next to them), but for a match of ftfy's detector that needs the
+    start of a line (``^[ÃÂ][ ]``: "  Ã la carte" is left alone, "Ã la carte"
+    is not), which is tried on each line ``strip`` changes. (Positions do not
+    depend on the ``\\n`` after a line: the last line of a text is no different.)
 
-    >>> sorted(_quiet_lines(" a \\nItâ€™s\\nb\\r\\nc", [(4, 11)]))
-    [' a ', 'a', 'b', 'c']
+    >>> sorted(_quiet_lines(" a \\nItâ€™s\\nb\\r\\nc\\n Ã la", [(4, 11)]))
+    [' a ', ' Ã la', 'a', 'b', 'c']
     """
     lines = text.split("\n")
     quiet = set(lines)
-    quiet.update(map(str.strip, lines))
+    stripped = set(map(str.strip, lines)).difference(quiet)
+    quiet.update(filterfalse(MOJIBAKE.match, stripped))
     for start, _end in segments:
         line = text[slice(*_line_around(text, start))].removesuffix("\n")
         quiet.difference_update((line, line.strip()))
