@@ -258,7 +258,9 @@ def test_words_in_capitals_do_not_name_a_language() -> None:
 
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_a_page_in_capitals_is_read_in_lower_case(code: str) -> None:
-    assert detect_language(" ".join(CASES[code]["prose"]).upper()) == code
+    shouted = " ".join(CASES[code]["prose"]).upper()
+    assert detect_language(shouted) == code
+    assert detect_language(f"www.example.com/news {shouted}") == code  # not all capitals
 
 
 FIXTURE_PAGES = sorted(Path(__file__).parent.joinpath("fixtures").glob("**/*.txt"))
