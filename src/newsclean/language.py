@@ -39,6 +39,7 @@ __all__ = [
     "QUICK_MIN_HITS",
     "QUICK_SAMPLE",
     "SAMPLE",
+    "SHOUT_TOKENS",
     "detect_language",
 ]
 
@@ -49,6 +50,8 @@ SAMPLE = 2000
 MIN_HITS, LEAD = 3, 1.5
 #: The same for the start of the text, which decides alone when it is this clear.
 QUICK_SAMPLE, QUICK_MIN_HITS, QUICK_LEAD = 500, 6, 4
+#: How many tokens tell whether a sample is in capitals.
+SHOUT_TOKENS = 40
 
 _WORD = re.compile(r"\w+")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -77,21 +80,24 @@ def _languages_of_words(sample: str) -> Iterator[tuple[str, ...] | None]:
     """For each word (``\\w+``) of ``sample``: the languages that list it, or
     ``None``. In no particular order. A word counts in lower case or with a
     capital first letter, not in capitals: among other words, those are
-    abbreviations ("11:45 PM EST" is not French for "is"). A sample mostly in
-    capitals (most of its tokens) is read in lower case: a page that shouts.
+    abbreviations ("11:45 PM EST" is not French for "is"). A sample whose
+    first ``SHOUT_TOKENS`` tokens hold more in capitals than in lower case is
+    read in lower case: a page that shouts.
 
     ``str.split`` is several times faster than a ``\\w+`` scan. A token of letters
     and digits only is one word, looked up among the words of that shape (where a
     token with punctuation attached finds nothing); only the other tokens are
     scanned for their words, all at once.
 
-    >>> [languages for languages in _languages_of_words("The PM EST (est-ce)") if languages]
+    >>> words = _languages_of_words("The mayor left at 11:45 PM EST (est-ce)")
+    >>> [languages for languages in words if languages]
     [('en',), ('fr',)]
     >>> [languages for languages in _languages_of_words("THE PM EST, see iPhone") if languages]
     [('en',), ('fr',)]
     """
     tokens = sample.split()
-    if sum(map(str.isupper, tokens)) * 2 > len(tokens):
+    first = tokens[:SHOUT_TOKENS]
+    if sum(map(str.isupper, first)) > sum(map(str.islower, first)):
         tokens = sample.lower().split()
     glued = " ".join(filterfalse(str.isalnum, tokens))
     return chain(
