@@ -381,11 +381,15 @@ def test_key_is_letters_and_digits_as_regex_says(text: str) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(["der", "the", "und", "le", "_", "-", ",", " ", "ı", "x"])))
-def test_detect_words_are_the_words_of_one_scan(pieces: list[str]) -> None:
+@given(
+    st.lists(st.sampled_from(["der", "The", "THE", "und", "le", "_", "-", ",", " ", "ı", "x"])),
+    st.booleans(),
+)
+def test_detect_words_are_the_words_of_one_scan(pieces: list[str], shouting: bool) -> None:
     sample = "".join(pieces)
-    expected = map(_word_languages().get, re.findall(r"\w+", sample.lower()))
-    found = _languages_of_words(sample)
+    read = sample.lower() if shouting else sample
+    expected = map(_word_languages().get, re.findall(r"\w+", read))
+    found = _languages_of_words(sample, shouting)
     assert Counter(chain.from_iterable(filter(None, found))) == Counter(
         chain.from_iterable(filter(None, expected))
     )
@@ -395,13 +399,16 @@ def test_detect_words_are_the_words_of_one_scan(pieces: list[str]) -> None:
 @given(
     st.lists(st.sampled_from(["der", "the", "ΟΣ", "und", "le", "-", ",", " ", "\n", "İ"])),
     st.integers(0, 40),
+    st.booleans(),
 )
+@example(["İ", "der", " ", "İ"], 5, False)  # in capitals, if the parts decided on their own
 def test_detect_words_of_a_text_cut_before_a_space_are_those_of_its_parts(
-    pieces: list[str], at: int
+    pieces: list[str], at: int, shouting: bool
 ) -> None:
     sample = "".join(pieces)
     cut = max(sample.rfind(" ", 0, at), 0)
-    assert _hits(sample[:cut]) + _hits(sample[cut:]) == _hits(sample)
+    parts = _hits(sample[:cut], shouting) + _hits(sample[cut:], shouting)
+    assert parts == _hits(sample, shouting)
 
 
 # strip_calls_to_action: the scans for call starts ----------------------------------

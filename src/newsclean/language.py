@@ -50,7 +50,8 @@ SAMPLE = 2000
 MIN_HITS, LEAD = 3, 1.5
 #: The same for the start of the text, which decides alone when it is this clear.
 QUICK_SAMPLE, QUICK_MIN_HITS, QUICK_LEAD = 500, 6, 4
-#: How many tokens tell whether a sample is in capitals.
+#: How many tokens at the start of a text (in its first ``SAMPLE`` characters) tell
+#: whether it is in capitals.
 SHOUT_TOKENS = 40
 
 _WORD = re.compile(r"\w+")
@@ -76,29 +77,35 @@ def _alnum_word_languages() -> dict[str, tuple[str, ...]]:
     return {word: languages for word, languages in _word_languages().items() if word.isalnum()}
 
 
-def _languages_of_words(sample: str) -> Iterator[tuple[str, ...] | None]:
+def _shouts(text: str) -> bool:
+    """Whether ``text`` is in capitals: its first ``SHOUT_TOKENS`` tokens hold
+    more in capitals than in lower case (numbers and marks count neither way).
+
+    >>> _shouts("FLOODS CLOSE SCHOOLS IN THE NORTH. Rain fell all week."), _shouts("THE iPhone 16")
+    (True, True)
+    """
+    first = text[:SAMPLE].split(None, SHOUT_TOKENS)[:SHOUT_TOKENS]
+    return sum(map(str.isupper, first)) > sum(map(str.islower, first))
+
+
+def _languages_of_words(sample: str, shouting: bool) -> Iterator[tuple[str, ...] | None]:
     """For each word (``\\w+``) of ``sample``: the languages that list it, or
     ``None``. In no particular order. A word counts in lower case or with a
     capital first letter, not in capitals: among other words, those are
-    abbreviations ("11:45 PM EST" is not French for "is"). A sample whose
-    first ``SHOUT_TOKENS`` tokens hold more in capitals than in lower case is
-    read in lower case: a page that shouts.
+    abbreviations ("11:45 PM EST" is not French for "is"). A page that is
+    ``shouting`` (``_shouts``) is read in lower case.
 
     ``str.split`` is several times faster than a ``\\w+`` scan. A token of letters
     and digits only is one word, looked up among the words of that shape (where a
     token with punctuation attached finds nothing); only the other tokens are
     scanned for their words, all at once.
 
-    >>> words = _languages_of_words("The mayor left at 11:45 PM EST (est-ce)")
-    >>> [languages for languages in words if languages]
+    >>> [languages for languages in _languages_of_words("The PM EST (est-ce)", False) if languages]
     [('en',), ('fr',)]
-    >>> [languages for languages in _languages_of_words("THE PM EST, see iPhone") if languages]
+    >>> [languages for languages in _languages_of_words("THE PM EST", True) if languages]
     [('en',), ('fr',)]
     """
-    tokens = sample.split()
-    first = tokens[:SHOUT_TOKENS]
-    if sum(map(str.isupper, first)) > sum(map(str.islower, first)):
-        tokens = sample.lower().split()
+    tokens = (sample.lower() if shouting else sample).split()
     glued = " ".join(filterfalse(str.isalnum, tokens))
     return chain(
         map(_alnum_word_languages().get, tokens),
@@ -111,8 +118,9 @@ def detect_language(text: str) -> str | None:
     cut = text.rfind(" ", 0, QUICK_SAMPLE + 1) if len(text) > QUICK_SAMPLE else -1
     start = text[:cut] if cut > 0 else ""
     hits = Counter[str]()
+    shouting = _shouts(text)
     if start and (start.isascii() or not _KANA_OR_HAN.search(start)):
-        hits = _hits(start)
+        hits = _hits(start, shouting)
         language = _leading(hits, QUICK_MIN_HITS, QUICK_LEAD)
         if language is not None:
             return language
@@ -127,16 +135,17 @@ def detect_language(text: str) -> str | None:
         if len(cjk) - kana >= 10:
             return "zh"
     # The start was cut before a space, so its words and the rest's are the sample's.
-    return _leading(hits + _hits(sample[cut:]), MIN_HITS, LEAD)
+    return _leading(hits + _hits(sample[cut:], shouting), MIN_HITS, LEAD)
 
 
-def _hits(sample: str) -> Counter[str]:
-    """How many ``[detect]`` words of each language ``sample`` holds.
+def _hits(sample: str, shouting: bool = False) -> Counter[str]:
+    """How many ``[detect]`` words of each language ``sample`` holds (read in
+    lower case when ``shouting``).
 
     >>> _hits("the council and the mayor met in the town hall")  # "met" is Dutch too
     Counter({'en': 4, 'nl': 1})
     """
-    return Counter(chain.from_iterable(filter(None, _languages_of_words(sample))))
+    return Counter(chain.from_iterable(filter(None, _languages_of_words(sample, shouting))))
 
 
 def _leading(hits: Counter[str], min_hits: int, lead: float) -> str | None:
