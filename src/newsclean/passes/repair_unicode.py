@@ -213,6 +213,12 @@ def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterato
         yield start, segment_end
 
 
+def _segments(text: str, config: ftfy.TextFixerConfig) -> list[tuple[int, int]]:
+    """The ``fix_text`` segments of ``text`` that ftfy might change: the others
+    hold no position ``_positions`` names."""
+    return list(_segments_around(text, _positions(text, config), config.max_decode_length))
+
+
 def _positions(text: str, config: ftfy.TextFixerConfig) -> Iterator[int]:
     """Positions, in order, whose segment ftfy might change (some more than once)."""
     limit = config.max_decode_length
@@ -376,7 +382,7 @@ class _RepairUnicode:
         first_tag = text.find("<")
         edits: list[Edit] = []
         limit = config.max_decode_length
-        segments = list(_segments_around(text, _positions(text, config), limit))
+        segments = _segments(text, config)
         for start, end in segments:
             segment = text[start:end]
             if config.unescape_html == "auto" and -1 < first_tag < end:
@@ -409,12 +415,7 @@ class _RepairUnicode:
         text = seen.text
         if self.config.unescape_html == "auto" and ("<" in text or "<" in result.text):
             return bool(self(result))
-        if isinstance(edits, _Repairs):
-            segments = edits.segments
-        else:
-            segments = list(
-                _segments_around(text, _positions(text, self.config), self.config.max_decode_length)
-            )
+        segments = edits.segments if isinstance(edits, _Repairs) else _segments(text, self.config)
         quiet = _quiet_lines(text, segments)
         *lines, last = result.text.split("\n")
         reduced = "".join(line + "\n" for line in filterfalse(quiet.__contains__, lines))
