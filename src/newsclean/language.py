@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain, filterfalse
+from operator import itemgetter
 
 from newsclean.lexicon import available_languages, load_lexicon
 
@@ -117,7 +118,7 @@ def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language of ``text``, or ``None`` when unsure."""
     cut = text.rfind(" ", 0, QUICK_SAMPLE + 1) if len(text) > QUICK_SAMPLE else -1
     start = text[:cut] if cut > 0 else ""
-    hits = Counter[str]()
+    hits = None
     shouting = _shouts(text)
     if start and (start.isascii() or not _KANA_OR_HAN.search(start)):
         hits = _hits(start, shouting)
@@ -135,17 +136,19 @@ def detect_language(text: str) -> str | None:
         if len(cjk) - kana >= 10:
             return "zh"
     # The start was cut before a space, so its words and the rest's are the sample's.
-    return _leading(hits + _hits(sample[cut:], shouting), MIN_HITS, LEAD)
+    return _leading(_hits(sample[cut:], shouting, hits), MIN_HITS, LEAD)
 
 
-def _hits(sample: str, shouting: bool = False) -> Counter[str]:
+def _hits(sample: str, shouting: bool = False, hits: Counter[str] | None = None) -> Counter[str]:
     """How many ``[detect]`` words of each language ``sample`` holds (read in
-    lower case when ``shouting``).
+    lower case when ``shouting``), added to ``hits`` when given.
 
     >>> _hits("the council and the mayor met in the town hall")  # "met" is Dutch too
     Counter({'en': 4, 'nl': 1})
     """
-    return Counter(chain.from_iterable(filter(None, _languages_of_words(sample, shouting))))
+    hits = Counter() if hits is None else hits
+    hits.update(chain.from_iterable(filter(None, _languages_of_words(sample, shouting))))
+    return hits
 
 
 def _leading(hits: Counter[str], min_hits: int, lead: float) -> str | None:
@@ -155,9 +158,12 @@ def _leading(hits: Counter[str], min_hits: int, lead: float) -> str | None:
     >>> _leading(Counter({"en": 5, "de": 1}), 3, 1.5), _leading(Counter({"en": 5, "de": 4}), 3, 1.5)
     ('en', None)
     """
-    ranked = hits.most_common(2)
+    ranked = sorted(hits.items(), key=_COUNT, reverse=True)[:2]  # as most_common(2), cheaper
     if not ranked or ranked[0][1] < min_hits:
         return None
     if len(ranked) == 2 and ranked[1][1] * lead > ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+_COUNT = itemgetter(1)
