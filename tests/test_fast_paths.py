@@ -181,16 +181,14 @@ def test_rare_whitespace_spelled_out_is_what_its_class_matches() -> None:
 
 
 @SETTINGS
-@given(st.text(alphabet=st.sampled_from(list("aé’€Ã Â\x80\x1bﬁœ—\n")), max_size=30))
+@given(st.text(alphabet=st.sampled_from(list("aé’€Ã Â\x80\x1bﬁœ—\nдвЂλβ")), max_size=30))
 def test_one_candidate_scan_finds_triggers_and_hints(text: str) -> None:
+    named, plain = repair_module.MOJIBAKE_CHARACTERS, repair_module.PLAIN_LETTERS
     hints = [
         at
-        for at, char in enumerate(text)
+        for at, (char, after) in enumerate(zip(text, (text + "\n")[1:], strict=True))
         if char in repair_module.MOJIBAKE_ALONE
-        or (
-            (char in repair_module.MOJIBAKE_CHARACTERS and text[at + 1 : at + 2])
-            and text[at + 1] in repair_module.MOJIBAKE_CHARACTERS
-        )
+        or (char in named and after in named and not (char in plain and after in plain))
     ]
     triggers = [m.start() for m in repair_module.TRIGGER.finditer(text)]
     assert list(repair_module.mojibake_hints(text)) == hints

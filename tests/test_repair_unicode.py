@@ -10,6 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+try:
+    from re import _parser as sre_parse  # Python 3.11 and later
+except ImportError:  # Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+
 import ftfy
 import pytest
 from hypothesis import given, settings
@@ -124,11 +129,27 @@ MOJIBAKE_PIECES = [
     "\u2028",
     "<",
     "Ð¿Ñ€Ð¸Ð²ÐµÑ‚",
+    "Р’РѕРґР°",  # "Вода" read as Windows-1251
+    "вЂ™",  # "’" read as Windows-1251
+    "ГўВЂВ™",  # "’" read as Windows-1252, then Windows-1251
+    "ΞΑΞ»ΞΉ",  # Greek read as Windows-1253
     "â‚¬",
     "\ufeff",
     "\x85",
 ]
-PIECES = st.sampled_from([*MOJIBAKE_PIECES, "plain words. ", "\n", " ", "Zürich ", "’", "—"])
+PIECES = st.sampled_from(
+    [
+        *MOJIBAKE_PIECES,
+        "plain words. ",
+        "\n",
+        " ",
+        "Zürich ",
+        "’",
+        "—",
+        "Вода в реке. ",
+        "Καλή μέρα. ",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -182,6 +203,77 @@ def test_hint_catches_every_pair_ftfy_calls_mojibake() -> None:
         if BADNESS_RE.search(a + b) and not (list(mojibake_hints(a + b)) or TRIGGER.search(a + b))
     ]
     assert missed == []
+
+
+def _characters(op: object, av: object) -> set[str] | None:
+    """The characters one item of a parsed pattern matches; None for a wildcard."""
+    if op is sre_parse.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is not sre_parse.IN:
+        return None
+    found: set[str] = set()
+    for member_op, member in av:  # type: ignore[attr-defined]
+        if member_op is sre_parse.LITERAL:
+            found.add(chr(member))
+        elif member_op is sre_parse.RANGE:
+            found.update(map(chr, range(member[0], member[1] + 1)))
+        else:  # a negated class, a category such as \\s: treated as anything
+            return None
+    return found
+
+
+def _first_hint_offset(items: list[tuple[object, object]]) -> int | None:
+    """How far into a match of one alternative of ``BADNESS_RE`` (its parsed
+    ``items``) ``HINT`` or ``TRIGGER`` must find something, at most; None if nowhere."""
+    from newsclean.passes.repair_unicode import (
+        MOJIBAKE_ALONE,
+        MOJIBAKE_CHARACTERS,
+        PLAIN_LETTERS,
+        TRIGGER,
+    )
+
+    offset, previous = 0, None
+    for op, av in items:
+        if op is sre_parse.AT:
+            continue
+        if op is sre_parse.MAX_REPEAT and av[0] == 0:  # type: ignore[index]
+            offset, previous = offset + 1, None  # optional: no fixed neighbour
+            continue
+        chars = _characters(op, av)
+        if chars and all(c in MOJIBAKE_ALONE or TRIGGER.match(c) for c in chars):
+            return offset
+        if (
+            chars
+            and previous
+            and previous | chars <= MOJIBAKE_CHARACTERS
+            and not (previous & PLAIN_LETTERS and chars & PLAIN_LETTERS)
+        ):
+            return offset - 1
+        offset, previous = offset + 1, chars
+    return None
+
+
+def test_every_alternative_of_ftfys_detector_holds_a_hint_near_its_start() -> None:
+    # Each alternative holds one of MOJIBAKE_ALONE or a trigger, or two named
+    # characters side by side that are not both plain letters, starting at most
+    # MOJIBAKE_LEAD characters into the match: where _has_mojibake looks.
+    from ftfy.badness import BADNESS_RE
+
+    from newsclean.passes.repair_unicode import MOJIBAKE_LEAD
+
+    [(op, (_, alternatives))] = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+    assert op is sre_parse.BRANCH and len(alternatives) > 30
+    offsets = [_first_hint_offset(list(alternative.data)) for alternative in alternatives]
+    assert [i for i, offset in enumerate(offsets) if offset is None] == []
+    assert max(offsets) <= MOJIBAKE_LEAD  # type: ignore[type-var]
+
+
+def test_greek_and_cyrillic_prose_holds_hints_only_at_letters_ftfy_names_apart() -> None:
+    from newsclean.passes.repair_unicode import mojibake_hints
+
+    prose = "Вода в реке поднялась. Καλή μέρα σε όλους. Ђорђе, ўсё"
+    hints = [prose[at : at + 2] for at in mojibake_hints(prose)]
+    assert hints == ["Во", "Ђо", "ўс"]  # ftfy names "В", "Ђ", "ў" apart ("ГўВЂВ", "вЂ")
 
 
 @settings(max_examples=2000, deadline=None)

@@ -69,34 +69,70 @@ _TRIGGERS = (
 TRIGGER = re.compile(f"[{_TRIGGERS}]")
 
 
+def _members(character_class: str) -> set[str]:
+    """The characters of the BMP outside ASCII that ``[character_class]`` matches."""
+    return set(re.findall(f"[{character_class}]", _bmp_outside_ascii()))
+
+
+@functools.cache
+def _bmp_outside_ascii() -> str:
+    """The characters from U+0080 to U+FFFF but the surrogates, built once."""
+    return "".join(map(chr, range(0x80, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+
+
 def _mojibake_characters() -> str:
     """Every non-ASCII character ftfy's mojibake detector names, ranges expanded."""
-    bmp = "".join(map(chr, range(0x80, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-    categories = "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values())  # one class, one scan
-    found = set(re.findall(f"[{categories}]", bmp))
+    found = _members("".join(ftfy.badness.MOJIBAKE_CATEGORIES.values()))  # one class, one scan
     pattern = ftfy.badness.BADNESS_RE.pattern
     found.update(c for c in pattern if ord(c) > 0x7F)
     found.update(chr(int(code, 16)) for code in re.findall(r"\\x([0-9a-fA-F]{2})", pattern))
     return "".join(sorted(found))
 
 
+def _plain_letters() -> str:
+    """The Greek and Cyrillic letters ftfy's detector names only as members of
+    its classes of common letters ("lower_common", "upper_common"), never one by
+    one (as in "вЂ", its sign of Windows-1251 mojibake), and in no other class.
+
+    Its detector never needs two of them side by side: in every alternative
+    that holds a class of common letters, the character next to it is of
+    another kind (a Latin accented capital, a symbol), so a line of Greek or
+    Cyrillic prose is no longer one hint a letter (``HINT``). (Checked in the
+    tests against the structure of ``BADNESS_RE``.)
+
+    >>> "д" in _plain_letters(), "в" in _plain_letters(), "é" in _plain_letters()
+    (True, False, False)
+    """
+    categories = dict(ftfy.badness.MOJIBAKE_CATEGORIES)
+    letters = _members(categories.pop("lower_common") + categories.pop("upper_common"))
+    named_apart = ftfy.badness.BADNESS_RE.pattern
+    for members in ftfy.badness.MOJIBAKE_CATEGORIES.values():
+        named_apart = named_apart.replace(members, "")
+    letters.difference_update(named_apart, _members("".join(categories.values())))
+    return "".join(sorted(letters))
+
+
 #: The characters ftfy's mojibake detector (``BADNESS_RE``) names.
 MOJIBAKE_CHARACTERS = frozenset(_mojibake_characters())
-#: Each alternative of ``BADNESS_RE`` needs two adjacent ``MOJIBAKE_CHARACTERS``,
-#: or one of these (or a C1 control, which ``TRIGGER`` catches).
+#: Each alternative of ``BADNESS_RE`` needs two adjacent ``MOJIBAKE_CHARACTERS``
+#: that are not both ``PLAIN_LETTERS``, or one of these (or a C1 control, which
+#: ``TRIGGER`` catches).
 MOJIBAKE_ALONE = frozenset("ŒœÃÂ")
+PLAIN_LETTERS = frozenset(_plain_letters())
 _NAMED = re.escape("".join(sorted(MOJIBAKE_CHARACTERS)))
+_NOT_PLAIN = re.escape("".join(sorted(MOJIBAKE_CHARACTERS - PLAIN_LETTERS)))
 _ALONE = re.escape("".join(sorted(MOJIBAKE_ALONE)))
-#: A hint: one of ``MOJIBAKE_ALONE``, or a named character before another. The
-#: pattern starts with a single character class, so the stdlib ``re`` skips to
-#: the next candidate character in C (an alternation would be tried at every
-#: position); the lookaround then keeps only the hints. ``BADNESS_RE`` itself is
-#: too slow to run over every line: only lines holding a hint can be mojibake to ftfy.
-HINT = re.compile(f"[{_ALONE}{_NAMED}](?:(?<=[{_ALONE}])|(?=[{_NAMED}]))")
+#: After a named character: another, and one of the two not a plain letter.
+_PAIR = f"(?=[{_NAMED}])(?:(?<=[{_NOT_PLAIN}])|(?=[{_NOT_PLAIN}]))"
+#: A hint: one of ``MOJIBAKE_ALONE``, or a named character before another, the
+#: two not both plain letters. The pattern starts with a single character class,
+#: so the stdlib ``re`` skips to the next candidate character in C (an
+#: alternation would be tried at every position); the lookarounds then keep
+#: only the hints. ``BADNESS_RE`` itself is too slow to run over every line:
+#: only lines holding a hint can be mojibake to ftfy.
+HINT = re.compile(f"[{_ALONE}{_NAMED}](?:(?<=[{_ALONE}])|{_PAIR})")
 #: A trigger or a hint, in one scan of the text (the same trick as ``HINT``).
-CANDIDATE = re.compile(
-    f"[{_TRIGGERS}{_ALONE}{_NAMED}](?:(?<=[{_TRIGGERS}{_ALONE}])|(?=[{_NAMED}]))"
-)
+CANDIDATE = re.compile(f"[{_TRIGGERS}{_ALONE}{_NAMED}](?:(?<=[{_TRIGGERS}{_ALONE}])|{_PAIR})")
 
 
 #: ftfy's own entity pattern: its ``unescape_html`` changes nothing where it does not match.
