@@ -4,7 +4,8 @@ The result is exactly ``ftfy.fix_text(text, config)``, but ftfy runs only on
 the segments (lines) that need it. ``fix_text`` fixes a text one line at a
 time, and each of its fixers has a cheap, exact trigger: ftfy's own entity
 pattern for entities; for mojibake, ftfy's own detector tried only where two
-adjacent characters it names (or one of Œ œ Ã Â) stand; characters from ftfy's
+adjacent characters it names stand, not both Greek or Cyrillic letters it names
+only in classes (or one of Œ œ Ã Â); characters from ftfy's
 own tables for control characters and ligatures; a failed NFC check for
 normalization. Lines that trigger none of them are the
 ones ftfy would return unchanged, so they are skipped.
