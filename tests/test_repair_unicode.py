@@ -7,6 +7,7 @@ embedded in a paragraph of plain text, and after a line holding ``<``.
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -285,3 +286,42 @@ def test_hint_catches_every_string_ftfy_calls_mojibake(text: str) -> None:
 
     if BADNESS_RE.search(text):
         assert list(mojibake_hints(text)) or TRIGGER.search(text)
+
+
+# The repair as edits, and Windows line ends on long lines ---------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(PIECES, max_size=12).map("".join),
+    st.one_of(st.none(), st.lists(PIECES, max_size=12).map("".join)),
+)
+def test_diff_gives_sorted_disjoint_edits_that_make_the_new_text(old: str, new: str | None) -> None:
+    from newsclean.passes.repair_unicode import _diff
+
+    new = ftfy_says(old) if new is None else new  # a repair, or any other text
+    edits = _diff(old, new, 7, "r")
+    assert apply_edits(" " * 7 + old, " " * 7 + old, (), edits, "p")[0] == " " * 7 + new
+    assert all(a.end <= b.start for a, b in itertools.pairwise(edits))
+    assert all(old[e.start - 7 : e.end - 7] != e.replacement for e in edits)
+
+
+def test_a_line_repaired_in_many_places_gives_an_edit_for_each() -> None:
+    from newsclean.passes.repair_unicode import _diff
+
+    old = "Le cafÃ© de la sociÃ©tÃ© a Ã©tÃ© fermÃ©. " * 40  # one line of 1,400 characters
+    edits = _diff(old, ftfy.fix_text(old), 0, "r")
+    assert len(edits) == 240 and {old[e.start : e.end] for e in edits} == {"Ã©"}
+
+
+def test_windows_line_ends_of_a_text_longer_than_ftfys_limit_need_no_ftfy() -> None:
+    from newsclean.passes.repair_unicode import _segments
+
+    config = repair_unicode(max_decode_length=100).config
+    short_lines = "Word here.\r\n" * 20  # 240 characters, each line under the limit
+    assert _segments(short_lines, config) == []
+    long_line = "Word " * 30 + "\r\n"  # over the limit: cut in pieces, maybe in "\r\n"
+    assert _segments(short_lines + long_line, config) == [(340, 392)]
+    assert repaired(short_lines + long_line, max_decode_length=100) == ftfy_says(
+        short_lines + long_line, max_decode_length=100
+    )

@@ -9,10 +9,11 @@ import pytest
 
 import newsclean
 from invariants import check_invariants
-from newsclean import Pipeline
+from newsclean import Document, Edit, Pipeline
 from newsclean.decoding import decode_bytes
+from newsclean.edits import apply_edits
 from newsclean.lexicon import Lexicon
-from newsclean.passes import strip_cruft_lines
+from newsclean.passes import repair_unicode, strip_cruft_lines
 
 PROSE = "The council approved the budget on Tuesday after a long debate."
 
@@ -98,6 +99,29 @@ def test_each_pass_is_linear_on_hostile_text(name: str, pass_name: str) -> None:
     small, large = HOSTILE[name](100_000), HOSTILE[name](1_000_000)
     ratio = seconds(lambda: pipeline.run(large)) / max(seconds(lambda: pipeline.run(small)), 1e-3)
     assert ratio < 40, f"{pass_name} on {name}: 10x the input took {ratio:.0f}x the time"
+
+
+def _ratio(run: Callable[[str], object], small: str, large: str) -> float:
+    return seconds(lambda: run(large)) / max(seconds(lambda: run(small)), 1e-3)
+
+
+def test_repair_is_linear_in_the_length_of_a_line_of_mojibake() -> None:
+    # Each line goes to ftfy, and its repair is turned into edits: difflib over
+    # the whole line took time growing with the cube of its length.
+    repair = repair_unicode()
+    small, large = ("aÃ©" * 20 + "\n") * 10, ("aÃ©" * 200 + "\n") * 10
+    ratio = _ratio(lambda text: repair(Document(text)), small, large)
+    assert ratio < 40, f"lines 10x longer took {ratio:.0f}x the time"
+
+
+def test_many_cuts_into_one_earlier_replacement_are_linear() -> None:
+    def cut(size: int) -> Callable[[], object]:
+        original, text = "x" * size, "y" * size  # one earlier record replaced it all
+        edits = [Edit(at, at + 1, "", "cut") for at in range(0, size, 3)]
+        return lambda: apply_edits(original, text, [(0, size, text, "p", "r")], edits, "q")
+
+    ratio = seconds(cut(1_000_000)) / max(seconds(cut(100_000)), 1e-3)
+    assert ratio < 40, f"10x the cuts took {ratio:.0f}x the time"
 
 
 # Settings are checked when the pipeline is built ----------------------------------------

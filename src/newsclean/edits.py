@@ -183,23 +183,24 @@ def _widened(
             start, core_end, wide_end, so_far, reasons = pending
             if reason not in reasons.split("; "):
                 reasons += "; " + reason
-            so_far += text[core_end:a] + replacement
+            so_far += (text[core_end:a], replacement)  # a list: no copy of what it holds
             pending = (start, b, max(wide_end, wide_b), so_far, reasons)
             continue
         if pending is not None:
             yield _close(text, pending)
-        pending = (wide_a, b, wide_b, text[wide_a:a] + replacement, reason)
+        pending = (wide_a, b, wide_b, [text[wide_a:a], replacement], reason)
     if pending is not None:
         yield _close(text, pending)
 
 
-#: An edit being widened: ``(start, core_end, wide_end, replacement up to core_end, reason)``.
-_Pending = tuple[int, int, int, str, str]
+#: An edit being widened: ``(start, core_end, wide_end, pieces of the replacement
+#: up to core_end, reason)``.
+_Pending = tuple[int, int, int, list[str], str]
 
 
 def _close(text: str, pending: _Pending) -> tuple[int, int, str, str]:
-    start, core_end, wide_end, replacement, reason = pending
-    return start, wide_end, replacement + text[core_end:wide_end], reason
+    start, core_end, wide_end, pieces, reason = pending
+    return start, wide_end, "".join(pieces) + text[core_end:wide_end], reason
 
 
 def apply_records(original: str, records: Iterable[Record]) -> str:

@@ -28,7 +28,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import filterfalse
 from typing import Any, Literal
 
@@ -215,8 +215,9 @@ def _carriage_returns_outside(text: str, segments: list[tuple[int, int]]) -> lis
 
     On such a line ftfy's only change is ``fix_line_breaks`` (``\r\n`` and ``\r``
     become ``\n``; its mojibake detector reads ``\r`` and ``\n`` alike), so a page
-    with Windows line endings does not send every line through ftfy. Only for a
-    text within ftfy's ``max_decode_length``: no line of it is cut in pieces.
+    with Windows line endings does not send every line through ftfy. (A line
+    longer than ftfy's ``max_decode_length`` is cut in pieces, maybe inside
+    ``\r\n``: its ``\r`` go to ftfy, see ``_returns_on_long_lines``.)
 
     >>> [(e.start, e.end, e.replacement) for e in _carriage_returns_outside("a\r\nb\rc", [])]
     [(1, 2, ''), (4, 5, '\n')]
@@ -232,6 +233,25 @@ def _carriage_returns_outside(text: str, segments: list[tuple[int, int]]) -> lis
             continue  # ftfy runs on this line anyway
         edits.append(Edit(at, at + 1, "" if match.group() == "\r\n" else "\n", LINE_BREAKS))
     return edits
+
+
+def _returns_on_long_lines(text: str, limit: int) -> list[int]:
+    r"""Where the ``\r`` of lines longer than ftfy's ``limit`` stand: ``fix_text``
+    cuts such a line in pieces, maybe between ``\r`` and ``\n``. (Each line is
+    measured once.)
+
+    >>> _returns_on_long_lines("ab\r\nabcdef\r\n", 5)
+    [10]
+    """
+    found: list[int] = []
+    line_start = line_end = 0
+    for match in CARRIAGE_RETURN.finditer(text):
+        at = match.start()
+        if at >= line_end:
+            line_start, line_end = _line_around(text, at)
+        if line_end - line_start > limit:
+            found.append(at)
+    return found
 
 
 def _segments_around(text: str, positions: Iterator[int], limit: int) -> Iterator[tuple[int, int]]:
@@ -260,8 +280,8 @@ def _positions(text: str, config: ftfy.TextFixerConfig) -> Iterator[int]:
     """Positions, in order, whose segment ftfy might change (some more than once)."""
     limit = config.max_decode_length
     found = [m.start() for m in ENTITY.finditer(text)]
-    if len(text) > limit:  # a line may be cut inside "\r\n": let ftfy see every "\r"
-        found += [m.start() for m in CARRIAGE_RETURN.finditer(text)]
+    if len(text) > limit:
+        found += _returns_on_long_lines(text, limit)
     if text.isascii():
         found += [m.start() for m in TRIGGER.finditer(text)]
         return iter(sorted(found))
@@ -328,40 +348,95 @@ def _unnormalized_lines(block: str, offset: int, limit: int, form: NormalForm) -
     return starts
 
 
+#: ``_diff`` looks for where two texts agree again after they part: the same
+#: ``ANCHOR`` characters, at most ``REACH`` characters on in each.
+ANCHOR, REACH = 3, 32
+#: A stretch where they part of at most this many characters on each side is
+#: diffed character by character (``difflib``, whose time grows with the cube
+#: of the length on mojibake); a longer one is one edit.
+FINE = 64
+
+
 def _diff(old: str, new: str, offset: int, reason: str) -> list[Edit]:
-    """Edits turning ``old`` into ``new``: character-level for short lines, else one span.
+    """Edits turning ``old`` into ``new`` (a segment and ftfy's repair of it, at
+    ``offset``): one for each stretch where they part, or for each difference
+    ``difflib`` finds in a short stretch. Linear in the length of the texts.
 
-    >>> _diff("a â€™ b", "a ’ b", 10, "r")
-    [Edit(start=12, end=15, replacement='’', reason='r', to_title=False)]
+    >>> _diff("a â€™ b Ã©", "a ’ b é", 10, "r")  # doctest: +NORMALIZE_WHITESPACE
+    [Edit(start=12, end=15, replacement='’', reason='r', to_title=False),
+     Edit(start=18, end=20, replacement='é', reason='r', to_title=False)]
     """
-    prefix = _common_length(old, new, lambda s, n: s[:n])
-    rest = min(len(old), len(new)) - prefix
-    suffix = _common_length(old[prefix:], new[prefix:], lambda s, n: s[len(s) - n :], rest)
-    old_mid, new_mid = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
-    start = offset + prefix
-    if len(old_mid) > 2000 or len(new_mid) > 2000:
-        return [Edit(start, start + len(old_mid), new_mid, reason)]
-    matcher = difflib.SequenceMatcher(None, old_mid, new_mid, autojunk=False)
-    return [
-        Edit(start + i1, start + i2, new_mid[j1:j2], reason)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
-        if op != "equal"
-    ]
+    edits = []
+    for i1, i2, j1, j2 in _parted(old, new):
+        part, fixed = old[i1:i2], new[j1:j2]
+        if len(part) > FINE or len(fixed) > FINE:
+            edits.append(Edit(offset + i1, offset + i2, fixed, reason))
+            continue
+        opcodes = difflib.SequenceMatcher(None, part, fixed, autojunk=False).get_opcodes()
+        start = offset + i1
+        edits += [
+            Edit(start + a1, start + a2, fixed[b1:b2], reason)
+            for op, a1, a2, b1, b2 in opcodes
+            if op != "equal"
+        ]
+    return edits
 
 
-def _common_length(a: str, b: str, part: Callable[[str, int], str], most: int | None = None) -> int:
-    """The largest ``n <= most`` with ``part(a, n) == part(b, n)``, by binary search.
+def _parted(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
+    """The stretches where ``old`` and ``new`` part, in order: ``old[i1:i2]``
+    became ``new[j1:j2]``. Each ends where the two agree again for ``ANCHOR``
+    characters (or at their ends), the nearest such place within ``REACH``
+    characters, else at the ends: a valid diff, if not always the smallest.
 
-    Each probe is one string comparison in C, so a long line costs O(n log n) in C.
+    >>> list(_parted("Itâ€™s cafÃ©", "It’s café"))
+    [(2, 5, 2, 3), (10, 12, 8, 9)]
     """
-    low, high = 0, min(len(a), len(b)) if most is None else most
-    while low < high:
+    i = j = 0
+    while True:
+        same = _same_run(old, i, new, j)
+        i, j = i + same, j + same
+        if i == len(old) and j == len(new):
+            return
+        skip_old, skip_new = _resync(old, i, new, j)
+        yield i, i + skip_old, j, j + skip_new
+        i, j = i + skip_old, j + skip_new
+
+
+def _same_run(old: str, i: int, new: str, j: int) -> int:
+    """How many characters ``old[i:]`` and ``new[j:]`` share at their start, found
+    by comparing blocks twice as long each time, then halving: linear in the run.
+    """
+    limit = min(len(old) - i, len(new) - j)
+    size = 1
+    while size < limit and old[i : i + size] == new[j : j + size]:
+        size *= 2
+    low, high = 0, min(size, limit)
+    while low < high:  # old[i : i + low] and new[j : j + low] are equal
         middle = (low + high + 1) // 2
-        if part(a, middle) == part(b, middle):
+        if old[i : i + middle] == new[j : j + middle]:
             low = middle
         else:
             high = middle - 1
     return low
+
+
+def _resync(old: str, i: int, new: str, j: int) -> tuple[int, int]:
+    """How far to go on in ``old`` and in ``new``, parted at ``i`` and ``j``, to
+    where they agree again: the nearest place (fewest characters in all) where
+    ``ANCHOR`` characters match, or the rest of a text, within ``REACH``
+    characters of each; else the rest of both."""
+    best = (len(old) - i, len(new) - j)
+    for skip_new in range(min(REACH, len(new) - j) + 1):
+        if skip_new >= sum(best):
+            break
+        anchor = new[j + skip_new : j + skip_new + ANCHOR]
+        if len(anchor) < ANCHOR:  # the end of new: only the end of old can agree
+            at = len(old) - len(anchor) if old.endswith(anchor) else -1
+        else:
+            at = old.find(anchor, i, i + REACH + ANCHOR)
+        if at >= i and at - i + skip_new < sum(best):
+            best = (at - i, skip_new)
+    return best
 
 
 class _Repairs(list[Edit]):
@@ -418,7 +493,6 @@ class _RepairUnicode:
         config = self.config
         first_tag = text.find("<")
         edits: list[Edit] = []
-        limit = config.max_decode_length
         segments = _segments(text, config)
         for start, end in segments:
             segment = text[start:end]
@@ -427,7 +501,7 @@ class _RepairUnicode:
             fixed, steps = ftfy.fix_and_explain(segment, config)
             if fixed != segment:
                 edits += _diff(segment, fixed, start, _reason(steps))
-        if "\r" in text and len(text) <= limit and config.fix_line_breaks:
+        if "\r" in text and config.fix_line_breaks:
             edits = sorted(edits + _carriage_returns_outside(text, segments))
         return _Repairs(edits, segments)
 
