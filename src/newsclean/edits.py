@@ -200,7 +200,10 @@ _Pending = tuple[int, int, int, list[str], str]
 
 def _close(text: str, pending: _Pending) -> tuple[int, int, str, str]:
     start, core_end, wide_end, pieces, reason = pending
-    return start, wide_end, "".join(pieces) + text[core_end:wide_end], reason
+    pieces.append(text[core_end:wide_end])
+    # Empty pieces left out: a lone piece is then the replacement itself, not a
+    # copy (most are the one "\n\n" of normalize_whitespace, shared by every edit).
+    return start, wide_end, "".join(filter(None, pieces)), reason
 
 
 def apply_records(original: str, records: Iterable[Record]) -> str:
