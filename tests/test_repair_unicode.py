@@ -325,3 +325,14 @@ def test_windows_line_ends_of_a_text_longer_than_ftfys_limit_need_no_ftfy() -> N
     assert repaired(short_lines + long_line, max_decode_length=100) == ftfy_says(
         short_lines + long_line, max_decode_length=100
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("ab", max_size=40), st.text("ab", max_size=40), st.integers(0, 3), st.integers(0, 3))
+def test_same_run_is_the_common_start(old: str, new: str, i: int, j: int) -> None:
+    from newsclean.passes.repair_unicode import _same_run
+
+    i, j = min(i, len(old)), min(j, len(new))
+    pairs = zip(old[i:], new[j:], strict=False)
+    common = next((k for k, (a, b) in enumerate(pairs) if a != b), min(len(old) - i, len(new) - j))
+    assert _same_run(old, i, new, j) == common

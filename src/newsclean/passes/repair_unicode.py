@@ -360,7 +360,7 @@ FINE = 64
 def _diff(old: str, new: str, offset: int, reason: str) -> list[Edit]:
     """Edits turning ``old`` into ``new`` (a segment and ftfy's repair of it, at
     ``offset``): one for each stretch where they part, or for each difference
-    ``difflib`` finds in a short stretch. Linear in the length of the texts.
+    ``difflib`` finds in a short stretch. About linear in the length of the texts.
 
     >>> _diff("a â€™ b Ã©", "a ’ b é", 10, "r")  # doctest: +NORMALIZE_WHITESPACE
     [Edit(start=12, end=15, replacement='’', reason='r', to_title=False),
@@ -404,13 +404,14 @@ def _parted(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
 
 def _same_run(old: str, i: int, new: str, j: int) -> int:
     """How many characters ``old[i:]`` and ``new[j:]`` share at their start, found
-    by comparing blocks twice as long each time, then halving: linear in the run.
+    by comparing blocks twice as long each time, then halving (each comparison
+    one in C, of at most twice the run).
     """
     limit = min(len(old) - i, len(new) - j)
     size = 1
     while size < limit and old[i : i + size] == new[j : j + size]:
         size *= 2
-    low, high = 0, min(size, limit)
+    low, high = size // 2, min(size, limit)  # the last block compared alike, the first not
     while low < high:  # old[i : i + low] and new[j : j + low] are equal
         middle = (low + high + 1) // 2
         if old[i : i + middle] == new[j : j + middle]:
