@@ -336,3 +336,12 @@ def test_same_run_is_the_common_start(old: str, new: str, i: int, j: int) -> Non
     pairs = zip(old[i:], new[j:], strict=False)
     common = next((k for k, (a, b) in enumerate(pairs) if a != b), min(len(old) - i, len(new) - j))
     assert _same_run(old, i, new, j) == common
+
+
+def test_a_long_deletion_is_an_edit_of_its_own() -> None:
+    from newsclean.passes.repair_unicode import _diff
+
+    escape = "\x1b[" + "1;" * 20 + "m"  # 43 characters, more than REACH
+    old = escape + "Clean text, cafÃ© here."
+    edits = _diff(old, "Clean text, café here.", 0, "r")
+    assert [(e.start, e.end, e.replacement) for e in edits] == [(0, 43, ""), (58, 60, "é")]

@@ -351,6 +351,10 @@ def _unnormalized_lines(block: str, offset: int, limit: int, form: NormalForm) -
 #: ``_diff`` looks for where two texts agree again after they part: the same
 #: ``ANCHOR`` characters, at most ``REACH`` characters on in each.
 ANCHOR, REACH = 3, 32
+#: Beyond ``REACH``, a deletion or an insertion of up to ``FAR`` characters (a
+#: terminal escape, a run of control characters) is found by the next
+#: ``FAR_ANCHOR`` characters after it.
+FAR, FAR_ANCHOR = 4096, 8
 #: A stretch where they part of at most this many characters on each side is
 #: diffed character by character (``difflib``, whose time grows with the cube
 #: of the length on mojibake); a longer one is one edit.
@@ -366,6 +370,8 @@ def _diff(old: str, new: str, offset: int, reason: str) -> list[Edit]:
     [Edit(start=12, end=15, replacement='’', reason='r', to_title=False),
      Edit(start=18, end=20, replacement='é', reason='r', to_title=False)]
     """
+    same_end = _same_run(old[::-1], 0, new[::-1], 0)  # the common end cut off first
+    old, new = old[: len(old) - same_end], new[: len(new) - same_end]
     edits = []
     for i1, i2, j1, j2 in _parted(old, new):
         part, fixed = old[i1:i2], new[j1:j2]
@@ -411,7 +417,7 @@ def _same_run(old: str, i: int, new: str, j: int) -> int:
     size = 1
     while size < limit and old[i : i + size] == new[j : j + size]:
         size *= 2
-    low, high = size // 2, min(size, limit)  # the last block compared alike, the first not
+    low, high = size // 2, min(size, limit)  # alike up to size // 2, not beyond size
     while low < high:  # old[i : i + low] and new[j : j + low] are equal
         middle = (low + high + 1) // 2
         if old[i : i + middle] == new[j : j + middle]:
@@ -425,7 +431,8 @@ def _resync(old: str, i: int, new: str, j: int) -> tuple[int, int]:
     """How far to go on in ``old`` and in ``new``, parted at ``i`` and ``j``, to
     where they agree again: the nearest place (fewest characters in all) where
     ``ANCHOR`` characters match, or the rest of a text, within ``REACH``
-    characters of each; else the rest of both."""
+    characters of each; else past a long deletion or insertion (``_across``);
+    else the rest of both."""
     best = (len(old) - i, len(new) - j)
     for skip_new in range(min(REACH, len(new) - j) + 1):
         if skip_new >= sum(best):
@@ -437,7 +444,18 @@ def _resync(old: str, i: int, new: str, j: int) -> tuple[int, int]:
             at = old.find(anchor, i, i + REACH + ANCHOR)
         if at >= i and at - i + skip_new < sum(best):
             best = (at - i, skip_new)
+    if best == (len(old) - i, len(new) - j):  # nothing near: a long deletion or insertion?
+        best = min(best, _across(old, i, new, j), _across(new, j, old, i)[::-1], key=sum)
     return best
+
+
+def _across(old: str, i: int, new: str, j: int) -> tuple[int, int]:
+    """``(skip, 0)``: how much of ``old`` to skip from ``i`` to where ``new[j:]``
+    goes on (its next ``FAR_ANCHOR`` characters, within ``FAR``); else the rest
+    of both."""
+    anchor = new[j : j + FAR_ANCHOR]
+    at = old.find(anchor, i, i + FAR + FAR_ANCHOR) if len(anchor) == FAR_ANCHOR else -1
+    return (at - i, 0) if at >= 0 else (len(old) - i, len(new) - j)
 
 
 class _Repairs(list[Edit]):
