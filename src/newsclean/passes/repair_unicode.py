@@ -430,18 +430,15 @@ def _same_run(old: str, i: int, new: str, j: int) -> int:
 def _resync(old: str, i: int, new: str, j: int) -> tuple[int, int]:
     """How far to go on in ``old`` and in ``new``, parted at ``i`` and ``j``, to
     where they agree again: the nearest place (fewest characters in all) where
-    ``ANCHOR`` characters match, or the rest of a text, within ``REACH``
-    characters of each; else past a long deletion or insertion (``_across``);
-    else the rest of both."""
+    ``ANCHOR`` characters match, within ``REACH`` characters of each; else past a
+    long deletion or insertion (``_across``); else the rest of both. (The two
+    end differently: ``_diff`` cuts their common end off, so no place near the
+    end of ``new``, short of ``ANCHOR`` characters, agrees with ``old``.)"""
     best = (len(old) - i, len(new) - j)
-    for skip_new in range(min(REACH, len(new) - j) + 1):
+    for skip_new in range(min(REACH, len(new) - j - ANCHOR) + 1):
         if skip_new >= sum(best):
             break
-        anchor = new[j + skip_new : j + skip_new + ANCHOR]
-        if len(anchor) < ANCHOR:  # the end of new: only the end of old can agree
-            at = len(old) - len(anchor) if old.endswith(anchor) else -1
-        else:
-            at = old.find(anchor, i, i + REACH + ANCHOR)
+        at = old.find(new[j + skip_new : j + skip_new + ANCHOR], i, i + REACH + ANCHOR)
         if at >= i and at - i + skip_new < sum(best):
             best = (at - i, skip_new)
     if best == (len(old) - i, len(new) - j):  # nothing near: a long deletion or insertion?
