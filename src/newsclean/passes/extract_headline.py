@@ -30,6 +30,7 @@ Repeats of the title (differing in case, punctuation, spacing, or with a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from itertools import islice, takewhile
@@ -79,13 +80,22 @@ _WORD = re.compile(r"\w+")
 LONGEST_REPEAT = 280
 
 
-def _keys(line: str) -> set[str]:
-    """Comparison keys of a line, with and without a site-name suffix (none if too long)."""
+@functools.lru_cache(maxsize=64)
+def _keys(line: str) -> frozenset[str]:
+    """Comparison keys of a line, with and without a site-name suffix (none if too long).
+
+    Cached: the lines under a headline-shaped first line are compared with it, then
+    searched for its repeats.
+
+    >>> sorted(_keys("Floods close schools | The Daily Star"))
+    ['floodscloseschools', 'floodscloseschoolsthedailystar']
+    """
     if len(line) > LONGEST_REPEAT:
-        return set()
-    keys = {key(line), key(without_site_suffix(line))}
+        return frozenset()
+    bare = without_site_suffix(line)
+    keys = {key(line), key(bare)} if bare != line else {key(line)}
     keys.discard("")
-    return keys
+    return frozenset(keys)
 
 
 def _stands_apart_badly(first: str, below: list[str]) -> bool:
@@ -242,7 +252,7 @@ class _ExtractHeadline:
         self,
         text: str,
         spans: Iterable[tuple[int, int]],
-        title_keys: set[str],
+        title_keys: frozenset[str],
         reason: str,
         drops: list[tuple[int, int, str]],
         window: int | None = None,
