@@ -58,11 +58,34 @@ def _phrase_forms(code: str) -> list[str]:
     return [f for p in phrases for f in (p, p.upper(), p.title(), p.translate(odd), "ı" + p)]
 
 
+#: A phrase bare, bulleted, indented, with each kind of delimiter and a headline,
+#: with a count or marks after it, said on, with characters only the stdlib's
+#: ``\\s`` holds, and followed by a character that is ``\\w`` to the stdlib only.
+DECORATIONS = (
+    "{}",
+    "• {}",
+    "  » {}",
+    "{}: Rates rise again",
+    "{} | Rates rise again",
+    "{} — Rates rise again",
+    "{}... Rates rise again",
+    "{}… Rates rise again",
+    "{}》Rates rise again",
+    "{} (12)",
+    "{}（3）",
+    "{} ›",
+    "{}!",
+    "{}\x1c",
+    "\x1c{}",
+    "#{} ›",
+    "{} now, then more",
+    "{}①",
+)
+
+
 def _lines(code: str) -> list[str]:
-    """Lines around the phrases: bare, bulleted, indented, with a delimiter and a
-    headline, with a count, and with characters only the stdlib's ``\\s`` holds."""
-    decorations = ("{}", "• {}", "  » {}", "{}: Rates rise again", "{} (12)", "\x1c{}", "#{} ›")
-    return [d.format(form) for form in _phrase_forms(code) for d in decorations]
+    """Lines around the phrases: ``DECORATIONS`` of each form of each phrase."""
+    return [d.format(form) for form in _phrase_forms(code) for d in DECORATIONS]
 
 
 def _prefiltered_matches(patterns: Any, text: str) -> list[regex.Match[str]]:
@@ -113,6 +136,17 @@ CRUFT_PIECES = [
     "ﬁ",
     "The council met.",
     "x",
+    "_",
+    "1",
+    ": ",
+    " | ",
+    "…",
+    "...",
+    " — ",
+    "①",
+    "“",
+    "More than",
+    "Share this",
 ]
 
 
@@ -122,6 +156,19 @@ def test_cruft_prefilter_finds_what_the_exact_scan_finds(text: str) -> None:
     patterns = strip_cruft_lines(["en", "de"])._pattern(None)
     expected = [(m.span(), m.groupdict()) for m in patterns.line.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in _prefiltered_matches(patterns, text)] == expected
+
+
+def test_cruft_prefilter_passes_over_prose_that_starts_like_a_phrase() -> None:
+    patterns = strip_cruft_lines()._pattern("en")
+    prose = [
+        "More than 40 people were hurt.",  # the label "More", then more words
+        "Share this view, the minister said.",  # the call "share this" as a word
+        "“We have a plan,” she said.",  # a quotation mark starts no phrase
+        "Read more carefully, the report says.",
+    ]
+    cruft = ["More", "Share this", "Read more »", "Also read: Rates rise again"]
+    text = "\n".join(prose + cruft)
+    assert [text[s:].split("\n")[0] for s in patterns.line_starts(text)] == cruft
 
 
 @pytest.mark.parametrize("code", ["en", "de"])

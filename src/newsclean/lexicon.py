@@ -176,45 +176,64 @@ def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return body + "?" if optional else body
 
 
-def phrase_prefilter(phrases: Iterable[str], depth: int = 8) -> str:
-    r"""A stdlib ``re`` pattern matching wherever ``phrase_pattern(phrases)`` might
-    match case-insensitively (with full case folding): a cheap superset, to find
-    the few places worth the exact, slower ``regex`` pattern.
+def phrase_prefilter(phrases: Iterable[tuple[str, str]], depth: int = 12) -> str:
+    r"""A stdlib ``re`` pattern matching wherever one of ``phrases`` might match
+    case-insensitively (with full case folding) as ``phrase_pattern`` has it, with
+    what must follow it: a cheap superset, to find the few places worth the
+    exact, slower ``regex`` pattern.
 
-    It is the prefix tree of the phrases' first ``depth`` characters, each as the
-    ASCII characters ``regex`` finds equal to it ("k": k or K; "ı": I), a space
-    as a run of spaces. Wherever the text has a non-ASCII character anything is
-    accepted (it may fold to ASCII: "ﬁ" to "fi", "K" to "k"; or be an apostrophe
-    or a space).
+    ``phrases`` are pairs of a phrase and a stdlib lookahead for what must follow
+    it ("" when anything may). The pattern is the prefix tree of the phrases'
+    first ``depth`` characters, each as the ASCII characters ``regex`` finds
+    equal to it ("k": k or K; "ı": I), a space as a run of spaces; a whole phrase
+    ends in its lookahead, a longer one in nothing. Wherever the text has a
+    non-ASCII character anything is accepted (it may fold to ASCII: "ﬁ" to "fi",
+    "K" to "k"; or be an apostrophe or a space), but for a quotation mark or
+    another of ``_TYPOGRAPHY`` where no phrase can start.
 
-    >>> print(phrase_prefilter(["a b", "ı", "»x"], depth=3))
-    (?=[AIa\x80-\U0010ffff])(?:[Aa](?:[^\S\n]+(?:[Bb]|[^\x00-\x7f])|[^\x00-\x7f])|[I]|[^\x00-\x7f])
+    >>> print(phrase_prefilter([("a b", ""), ("ı", ""), ("»x", "")], depth=3))
+    (?=[AIa]|(?![“”‘’„«‹›©®•·…–—■▪●►▶→×])[^\x00-\x7f])(?:[Aa](?:[^\S\n]+(?:[Bb]|[^\x00-\x7f])|[^\x00-\x7f])|[I]|[^\x00-\x7f])
+    >>> print(phrase_prefilter([("ab", "(?=:)"), ("abc", "")]))
+    (?=[Aa]|(?![“”‘’„«»‹›©®•·…–—■▪●►▶→×])[^\x00-\x7f])(?:[Aa](?:[Bb](?:[Cc]|[^\x00-\x7f]|(?=:))|[^\x00-\x7f])|[^\x00-\x7f])
     """
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for phrase in phrases:
+    phrases = list(phrases)
+    for phrase, follow in phrases:
         node = tree
         prefix, ends = _ascii_prefix(phrase, depth)
         for char in prefix:
             node = node.setdefault(char, {})
         if ends:
-            node[""] = {}
-    return _first_characters(tree) + _emit_prefilter(tree)
+            node.setdefault("", {})[follow if prefix == phrase else ""] = {}
+    return _first_characters(tree, [phrase for phrase, _ in phrases]) + _emit_prefilter(tree)
 
 
-def _first_characters(tree: dict[str, dict]) -> str:  # type: ignore[type-arg]
+#: Characters outside ASCII that start many lines of news text (quotes, marks,
+#: bullets) and start no phrase of most lexicons.
+_TYPOGRAPHY = "“”‘’„«»‹›©®•·…–—■▪●►▶→×"
+
+
+def _first_characters(tree: dict[str, dict], phrases: Iterable[str]) -> str:  # type: ignore[type-arg]
     """A lookahead for the characters a match can start with, or "" when any can.
 
     ``re`` tries the branches of an alternation one after the other: where a
-    line starts with none of their characters (an empty line, a digit), this
-    one test rejects it at once.
+    line starts with none of their characters (an empty line, a digit, a
+    quotation mark), this one test rejects it at once. Outside ASCII, only the
+    ``_TYPOGRAPHY`` that ``regex`` finds equal to the start of no phrase are
+    barred: any other character may fold to a phrase's start.
 
-    >>> print(_first_characters({"a": {}, "ı": {}}))
-    (?=[AIa\\x80-\\U0010ffff])
+    >>> print(_first_characters({"a": {}, "ı": {}}, ["a", "ı", "«x"]))
+    (?=[AIa]|(?![“”‘’„»‹›©®•·…–—■▪●►▶→×])[^\\x00-\\x7f])
     """
     if "" in tree or " " in tree:
         return ""
     ascii_firsts = "".join(sorted(set("".join(map(_ascii_equivalents, tree)))))
-    return f"(?=[{re.escape(ascii_firsts)}\\x80-\\U0010ffff])"
+    starts = regex.compile(
+        phrase_pattern({phrase[:length] for phrase in phrases for length in (1, 2, 3)}),
+        regex.IGNORECASE | regex.FULLCASE,
+    )  # (a character folds to at most three)
+    barred = "".join(char for char in _TYPOGRAPHY if not starts.fullmatch(char))
+    return f"(?=[{re.escape(ascii_firsts)}]|(?![{re.escape(barred)}])[^\\x00-\\x7f])"
 
 
 def _ascii_prefix(phrase: str, depth: int) -> tuple[str, bool]:
@@ -241,13 +260,17 @@ def _ascii_equivalents(char: str) -> str:
 
 
 def _emit_prefilter(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    """The stdlib ``re`` pattern for one node of the prefilter's prefix tree."""
-    if "" in node:
-        return ""
+    """The stdlib ``re`` pattern for one node of the prefilter's prefix tree: its
+    branches, a non-ASCII character, or what may follow a phrase ending here."""
+    follows = node.get("", {})
+    if "" in follows:
+        return ""  # anything may follow
     branches = [
-        _prefilter_char(char) + _emit_prefilter(child) for char, child in sorted(node.items())
+        _prefilter_char(char) + _emit_prefilter(child)
+        for char, child in sorted(node.items())
+        if char
     ]
-    return "(?:" + "|".join([*branches, r"[^\x00-\x7f]"]) + ")"
+    return "(?:" + "|".join([*branches, r"[^\x00-\x7f]", *sorted(follows)]) + ")"
 
 
 def _prefilter_char(char: str) -> str:

@@ -62,14 +62,27 @@ MENU = "cruft: menu between labels"
 _BULLETS = "[-–—•·*►▶▸→»>|#■□▪▫▼▲◆◇●○★☆【「『〔《]"
 _BULLET = rf"(?:{_BULLETS}++[^\S\n]*+)?"
 _CLOSERS = "】」』〕》≫＞"
+#: What may stand after a label (a count in brackets, marks), and between a lead
+#: phrase and its link.
+_TRAILER_MARKS = re.escape("-–—:：.。!！…»›>→|" + _CLOSERS)
+_DELIMITER_MARKS = re.escape(":：|｜丨»›>-–—" + _CLOSERS)
 _TRAILER = (
     r"[^\S\n]*+(?:[(（]\d{1,6}[)）][^\S\n]*+)?"
-    rf"[-–—:：.。!！…»›>→|{_CLOSERS}]*+[^\S\n]*+$"
+    rf"[{_TRAILER_MARKS}]*+[^\S\n]*+$"
 )
-_DELIMITER = rf"[^\S\n]*+(?:[:：|｜丨»›>\-–—{_CLOSERS}]++|\.{{2,}}+|…)[^\S\n]*+"
+_DELIMITER = rf"[^\S\n]*+(?:[{_DELIMITER_MARKS}]++|\.{{2,}}+|…)[^\S\n]*+"
 #: What a call phrase ends with: a word boundary, or a character of a script
 #: written without spaces, where the call runs straight on ("欢迎关注我们的…").
 _CALL_END = r"(?:(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|(?!\w))"
+#: What the prefilter asks of the text after a whole phrase of each section (as
+#: the stdlib ``re``, which the prefilter is): the start of ``_TRAILER``, of
+#: ``_DELIMITER``, or no ASCII letter or digit (``_CALL_END``'s ``\w`` is
+#: ``regex``'s, which may differ from the stdlib's outside ASCII).
+_FOLLOWS = (
+    rf"(?=[^\S\n]*(?:[(（{_TRAILER_MARKS}]|\n|\Z))",
+    rf"(?=[^\S\n]*[{_DELIMITER_MARKS}.…])",
+    r"(?![0-9A-Za-z_])",
+)
 #: A full stop that closes a sentence inside or at the end of a link text
 #: (a Latin one before a space or the end, or a CJK or Devanagari one).
 _SENTENCE = regex.compile(r"(?<!\.)\.(?:\s|$)(?!\.)|[。।]")
@@ -135,11 +148,23 @@ def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
     The prefilter has the line start of ``_cruft_line_pattern`` (spaces, maybe
     bullets and spaces; possessive as there), for the stdlib ``re``, whose ``\\s``
     holds all of ``regex``'s and \\x1c-\\x1f besides: where the exact pattern
-    matches, the prefilter does too. An empty line, where no phrase can start,
-    is passed over at once, before the spaces and bullets are tried.
+    matches, the prefilter does too. After a whole phrase it asks for what the
+    phrase's section lets follow (``_FOLLOWS``): most prose that starts like a
+    phrase ("More than 40 ...", "Share this view ...") goes on otherwise. An
+    empty line, where no phrase can start, is passed over at once, before the
+    spaces and bullets are tried.
     """
     sections = [[p for lexicon in lexicons for p in getattr(lexicon, s)] for s in SECTIONS]
-    phrases = phrase_prefilter([*(p for section in sections for p in section), *OPENINGS])
+    phrases = phrase_prefilter(
+        [
+            *(
+                (p, follow)
+                for section, follow in zip(sections, _FOLLOWS, strict=True)
+                for p in section
+            ),
+            *((opening, "") for opening in OPENINGS),
+        ]
+    )
     return _Patterns(
         regex.compile(
             _cruft_line_pattern(*sections), regex.MULTILINE | regex.IGNORECASE | regex.FULLCASE
