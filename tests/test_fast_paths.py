@@ -26,7 +26,7 @@ import newsclean
 from newsclean import calls, furniture
 from newsclean.edits import Edit
 from newsclean.language import _hits, _languages_of_words, _word_languages
-from newsclean.lexicon import available_languages, load_lexicon
+from newsclean.lexicon import _TYPOGRAPHY, available_languages, load_lexicon, phrase_prefilter
 from newsclean.passes import strip_cruft_lines
 from newsclean.pipeline import Document
 from newsclean.shapes import (
@@ -162,13 +162,28 @@ def test_cruft_prefilter_passes_over_prose_that_starts_like_a_phrase() -> None:
     patterns = strip_cruft_lines()._pattern("en")
     prose = [
         "More than 40 people were hurt.",  # the label "More", then more words
-        "Share this view, the minister said.",  # the call "share this" as a word
+        "Comments from traders were mixed.",  # the label "Comments"
         "“We have a plan,” she said.",  # a quotation mark starts no phrase
-        "Read more carefully, the report says.",
     ]
-    cruft = ["More", "Share this", "Read more »", "Also read: Rates rise again"]
+    cruft = ["More", "Comments (12)", "Read more »", "Also read: Rates rise again"]
     text = "\n".join(prose + cruft)
     assert [text[s:].split("\n")[0] for s in patterns.line_starts(text)] == cruft
+
+
+def test_the_marks_the_prefilter_bars_at_a_line_start_have_no_case_for_regex() -> None:
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    for char in _TYPOGRAPHY:  # so a line starting with one can only start a phrase as itself
+        assert regex.findall(regex.escape(char), every, regex.IGNORECASE | regex.FULLCASE) == [char]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "line"), [("“quote", "“Quote"), ("'s", "’s"), ("’s", "'s"), ("× close", "× Close")]
+)
+def test_a_phrase_that_starts_with_a_mark_still_passes_the_prefilter(
+    phrase: str, line: str
+) -> None:
+    assert re.match(phrase_prefilter([(phrase, "")]), line)
+    assert not re.match(phrase_prefilter([("quote", "")]), line)
 
 
 @pytest.mark.parametrize("code", ["en", "de"])

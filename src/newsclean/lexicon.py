@@ -176,7 +176,7 @@ def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return body + "?" if optional else body
 
 
-def phrase_prefilter(phrases: Iterable[tuple[str, str]], depth: int = 12) -> str:
+def phrase_prefilter(phrases: Iterable[tuple[str, str]], depth: int = 8) -> str:
     r"""A stdlib ``re`` pattern matching wherever one of ``phrases`` might match
     case-insensitively (with full case folding) as ``phrase_pattern`` has it, with
     what must follow it: a cheap superset, to find the few places worth the
@@ -209,7 +209,9 @@ def phrase_prefilter(phrases: Iterable[tuple[str, str]], depth: int = 12) -> str
 
 
 #: Characters outside ASCII that start many lines of news text (quotes, marks,
-#: bullets) and start no phrase of most lexicons.
+#: bullets) and start no phrase of most lexicons. None has a case for ``regex``
+#: (checked in the tests): each starts a phrase only as itself, or as any
+#: apostrophe does.
 _TYPOGRAPHY = "“”‘’„«»‹›©®•·…–—■▪●►▶→×"
 
 
@@ -219,21 +221,21 @@ def _first_characters(tree: dict[str, dict], phrases: Iterable[str]) -> str:  # 
     ``re`` tries the branches of an alternation one after the other: where a
     line starts with none of their characters (an empty line, a digit, a
     quotation mark), this one test rejects it at once. Outside ASCII, only the
-    ``_TYPOGRAPHY`` that ``regex`` finds equal to the start of no phrase are
-    barred: any other character may fold to a phrase's start.
+    ``_TYPOGRAPHY`` that start no phrase are barred: any other character may
+    fold to a phrase's start.
 
-    >>> print(_first_characters({"a": {}, "ı": {}}, ["a", "ı", "«x"]))
-    (?=[AIa]|(?![“”‘’„»‹›©®•·…–—■▪●►▶→×])[^\\x00-\\x7f])
+    >>> print(_first_characters({"a": {}, "ı": {}}, ["a", "ı", "«x", "'s"]))
+    (?=[AIa]|(?![“”‘„»‹›©®•·…–—■▪●►▶→×])[^\\x00-\\x7f])
     """
     if "" in tree or " " in tree:
         return ""
     ascii_firsts = "".join(sorted(set("".join(map(_ascii_equivalents, tree)))))
-    starts = regex.compile(
-        phrase_pattern({phrase[:length] for phrase in phrases for length in (1, 2, 3)}),
-        regex.IGNORECASE | regex.FULLCASE,
-    )  # (a character folds to at most three)
-    barred = "".join(char for char in _TYPOGRAPHY if not starts.fullmatch(char))
-    return f"(?=[{re.escape(ascii_firsts)}]|(?![{re.escape(barred)}])[^\\x00-\\x7f])"
+    firsts = {phrase[:1] for phrase in phrases}
+    if not firsts.isdisjoint(_APOSTROPHES):
+        firsts.update(_APOSTROPHES)
+    barred = "".join(char for char in _TYPOGRAPHY if char not in firsts)
+    outside = f"(?![{re.escape(barred)}])[^\\x00-\\x7f]" if barred else "[^\\x00-\\x7f]"
+    return f"(?=[{re.escape(ascii_firsts)}]|{outside})" if ascii_firsts else f"(?={outside})"
 
 
 def _ascii_prefix(phrase: str, depth: int) -> tuple[str, bool]:
