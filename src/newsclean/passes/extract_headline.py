@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice, takewhile
 
 import attrs
@@ -172,11 +172,12 @@ class _ExtractHeadline:
         drops: list[tuple[int, int, str]] = []
         top_from = 0
         if title is None:
-            top = list(islice(paragraphs(text), self.look_ahead + 1))
-            if not top or not self._is_headline(text, top):
+            spans = paragraphs(text)
+            first = next(spans, None)
+            if first is None or not self._is_headline(text, first, spans):
                 return []
-            title, top_from = text[top[0][0] : top[0][1]], top[0][1]
-            drops.append((*top[0], MOVED))
+            title, top_from = text[first[0] : first[1]], first[1]
+            drops.append((*first, MOVED))
         title_keys = _keys(title)
         below = paragraphs(text, top_from)
         top_end = max(top_from, self._repeats(text, below, title_keys, REPEAT, drops))
@@ -188,24 +189,27 @@ class _ExtractHeadline:
             edits[0] = edits[0]._replace(to_title=True)
         return edits
 
-    def _is_headline(self, text: str, top: list[tuple[int, int]]) -> bool:
-        """Whether the first paragraph is the headline (see the module docstring)."""
-        first = text[top[0][0] : top[0][1]]
+    def _is_headline(
+        self, text: str, span: tuple[int, int], below: Iterator[tuple[int, int]]
+    ) -> bool:
+        """Whether the first paragraph, at ``span``, is the headline (see the module
+        docstring); ``below`` are the spans of the paragraphs after it."""
+        first = text[span[0] : span[1]]
         unmarked = first.rstrip("?!")
         as_is = looks_like_headline(first)
         without_marks = as_is if unmarked == first else looks_like_headline(unmarked)
         if not (as_is or without_marks):
-            return False  # most texts: no need to compare it with the lines below
-        below = [text[s:e] for s, e in top[1:]]
-        if below and _keys(first) & set().union(*map(_keys, below)):
+            return False  # most texts: no need to read the lines below
+        lines = [text[s:e] for s, e in islice(below, self.look_ahead)]
+        if lines and _keys(first) & set().union(*map(_keys, lines)):
             shaped = without_marks
         else:
             shaped = (
                 as_is
-                and not _stands_apart_badly(first, below)
-                and not _ends_like_a_label_below(text, top[0][1], first)
+                and not _stands_apart_badly(first, lines)
+                and not _ends_like_a_label_below(text, span[1], first)
             )
-        return shaped and not self._recurs_as_label(text, top[0][1], first)
+        return shaped and not self._recurs_as_label(text, span[1], first)
 
     def _recurs_as_label(self, text: str, after: int, first: str) -> bool:
         """Whether ``first`` (the paragraph ending at ``after``) recurs as a section
