@@ -24,6 +24,7 @@ import functools
 import re
 from collections.abc import Iterable
 from importlib import resources
+from typing import Any
 
 import attrs
 import regex
@@ -185,27 +186,53 @@ def phrase_prefilter(phrases: Iterable[tuple[str, str]], depth: int = 8) -> str:
     ``phrases`` are pairs of a phrase and a stdlib lookahead for what must follow
     it ("" when anything may). The pattern is the prefix tree of the phrases'
     first ``depth`` characters, each as the ASCII characters ``regex`` finds
-    equal to it ("k": k or K; "ı": I), a space as a run of spaces; a whole phrase
-    ends in its lookahead, a longer one in nothing. Wherever the text has a
-    non-ASCII character anything is accepted (it may fold to ASCII: "ﬁ" to "fi",
-    "K" to "k"; or be an apostrophe or a space), but for a quotation mark or
-    another of ``_TYPOGRAPHY`` where no phrase can start.
+    equal to it ("k": k or K; "ı": I), a space as a run of spaces. A phrase of
+    at most ``depth`` characters ends in its lookahead; after a longer one,
+    anything may follow. Wherever the text has a non-ASCII character anything
+    is accepted (it may fold to ASCII: "ﬁ" to "fi", "K" to "k"; or be an
+    apostrophe or a space), but for the first character of a phrase: there a
+    quotation mark or another of ``_TYPOGRAPHY`` that starts no phrase is not.
 
     >>> print(phrase_prefilter([("a b", ""), ("ı", ""), ("»x", "")], depth=3))
     (?=[AIa]|(?![“”‘’„«‹›©®•·…–—■▪●►▶→×])[^\x00-\x7f])(?:[Aa](?:[^\S\n]+(?:[Bb]|[^\x00-\x7f])|[^\x00-\x7f])|[I]|[^\x00-\x7f])
     >>> print(phrase_prefilter([("ab", "(?=:)"), ("abc", "")]))
     (?=[Aa]|(?![“”‘’„«»‹›©®•·…–—■▪●►▶→×])[^\x00-\x7f])(?:[Aa](?:[Bb](?:[Cc]|[^\x00-\x7f]|(?=:))|[^\x00-\x7f])|[^\x00-\x7f])
+    >>> phrase_prefilter(["read more"])
+    Traceback (most recent call last):
+    ...
+    TypeError: phrase_prefilter takes (phrase, follow) pairs of strings, not 'read more'
     """
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    phrases = list(phrases)
-    for phrase, follow in phrases:
+    pairs = _pairs(phrases)
+    tree: dict[str, Any] = {}
+    for phrase, follow in pairs:
         node = tree
         prefix, ends = _ascii_prefix(phrase, depth)
         for char in prefix:
             node = node.setdefault(char, {})
-        if ends:
-            node.setdefault("", {})[follow if prefix == phrase else ""] = {}
-    return _first_characters(tree, [phrase for phrase, _ in phrases]) + _emit_prefilter(tree)
+        if ends:  # the phrase ends here, or is cut here: then anything may follow
+            node.setdefault(_END, set()).add(follow if prefix == phrase else "")
+    return _first_characters(tree, [phrase for phrase, _ in pairs]) + _emit_prefilter(tree)
+
+
+#: The key under which a node of the prefilter's tree holds what must follow the
+#: phrases that end there: a set of lookaheads, "" for anything.
+_END = ""
+
+
+def _pairs(phrases: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``phrases`` as a list, when they are (phrase, follow) pairs of strings."""
+    pairs = list(phrases)
+    for pair in pairs:
+        if not _is_pair(pair):
+            raise TypeError(
+                f"phrase_prefilter takes (phrase, follow) pairs of strings, not {pair!r}"
+            )
+    return pairs
+
+
+def _is_pair(value: object) -> bool:
+    """Whether ``value`` is a pair of strings."""
+    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value)
 
 
 #: Characters outside ASCII that start many lines of news text (quotes, marks,
@@ -215,7 +242,7 @@ def phrase_prefilter(phrases: Iterable[tuple[str, str]], depth: int = 8) -> str:
 _TYPOGRAPHY = "“”‘’„«»‹›©®•·…–—■▪●►▶→×"
 
 
-def _first_characters(tree: dict[str, dict], phrases: Iterable[str]) -> str:  # type: ignore[type-arg]
+def _first_characters(tree: dict[str, Any], phrases: Iterable[str]) -> str:
     """A lookahead for the characters a match can start with, or "" when any can.
 
     ``re`` tries the branches of an alternation one after the other: where a
@@ -227,7 +254,7 @@ def _first_characters(tree: dict[str, dict], phrases: Iterable[str]) -> str:  # 
     >>> print(_first_characters({"a": {}, "ı": {}}, ["a", "ı", "«x", "'s"]))
     (?=[AIa]|(?![“”‘„»‹›©®•·…–—■▪●►▶→×])[^\\x00-\\x7f])
     """
-    if "" in tree or " " in tree:
+    if _END in tree or " " in tree:
         return ""
     ascii_firsts = "".join(sorted(set("".join(map(_ascii_equivalents, tree)))))
     firsts = {phrase[:1] for phrase in phrases}
@@ -261,16 +288,16 @@ def _ascii_equivalents(char: str) -> str:
     return "".join(c for c in map(chr, range(128)) if pattern.fullmatch(c))
 
 
-def _emit_prefilter(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _emit_prefilter(node: dict[str, Any]) -> str:
     """The stdlib ``re`` pattern for one node of the prefilter's prefix tree: its
     branches, a non-ASCII character, or what may follow a phrase ending here."""
-    follows = node.get("", {})
+    follows = node.get(_END, set())
     if "" in follows:
         return ""  # anything may follow
     branches = [
         _prefilter_char(char) + _emit_prefilter(child)
         for char, child in sorted(node.items())
-        if char
+        if char != _END
     ]
     return "(?:" + "|".join([*branches, r"[^\x00-\x7f]", *sorted(follows)]) + ")"
 

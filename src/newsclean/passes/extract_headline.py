@@ -80,18 +80,20 @@ _WORD = re.compile(r"\w+")
 LONGEST_REPEAT = 280
 
 
-@functools.lru_cache(maxsize=64)
 def _keys(line: str) -> frozenset[str]:
     """Comparison keys of a line, with and without a site-name suffix (none if too long).
-
-    Cached: the lines under a headline-shaped first line are compared with it, then
-    searched for its repeats.
 
     >>> sorted(_keys("Floods close schools | The Daily Star"))
     ['floodscloseschools', 'floodscloseschoolsthedailystar']
     """
-    if len(line) > LONGEST_REPEAT:
-        return frozenset()
+    return _short_line_keys(line) if len(line) <= LONGEST_REPEAT else frozenset()
+
+
+@functools.lru_cache(maxsize=64)
+def _short_line_keys(line: str) -> frozenset[str]:
+    """``_keys`` of a line short enough to repeat a headline. Cached: the lines
+    under a headline-shaped first line are compared with it, then searched for
+    its repeats."""
     bare = without_site_suffix(line)
     keys = {key(line), key(bare)} if bare != line else {key(line)}
     keys.discard("")

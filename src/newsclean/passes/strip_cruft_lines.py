@@ -62,27 +62,30 @@ MENU = "cruft: menu between labels"
 _BULLETS = "[-–—•·*►▶▸→»>|#■□▪▫▼▲◆◇●○★☆【「『〔《]"
 _BULLET = rf"(?:{_BULLETS}++[^\S\n]*+)?"
 _CLOSERS = "】」』〕》≫＞"
-#: What may stand after a label (a count in brackets, marks), and between a lead
-#: phrase and its link.
-_TRAILER_MARKS = re.escape("-–—:：.。!！…»›>→|" + _CLOSERS)
-_DELIMITER_MARKS = re.escape(":：|｜丨»›>-–—" + _CLOSERS)
+#: The marks that may stand after a label (after a count in brackets), and
+#: between a lead phrase and its link.
+_TRAILER_MARKS = "-–—:：.。!！…»›>→|" + _CLOSERS
+_DELIMITER_MARKS = ":：|｜丨»›>-–—" + _CLOSERS
 _TRAILER = (
     r"[^\S\n]*+(?:[(（]\d{1,6}[)）][^\S\n]*+)?"
-    rf"[{_TRAILER_MARKS}]*+[^\S\n]*+$"
+    rf"[{re.escape(_TRAILER_MARKS)}]*+[^\S\n]*+$"
 )
-_DELIMITER = rf"[^\S\n]*+(?:[{_DELIMITER_MARKS}]++|\.{{2,}}+|…)[^\S\n]*+"
+_DELIMITER = rf"[^\S\n]*+(?:[{re.escape(_DELIMITER_MARKS)}]++|\.{{2,}}+|…)[^\S\n]*+"
 #: What a call phrase ends with: a word boundary, or a character of a script
 #: written without spaces, where the call runs straight on ("欢迎关注我们的…").
 _CALL_END = r"(?:(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])|(?!\w))"
 #: What the prefilter asks of the text after a whole phrase of each section (as
 #: the stdlib ``re``, which the prefilter is): the start of ``_TRAILER``, of
 #: ``_DELIMITER``, or no ASCII letter or digit (``_CALL_END``'s ``\w`` is
-#: ``regex``'s, which may differ from the stdlib's outside ASCII).
-_FOLLOWS = (
-    rf"(?=[^\S\n]*(?:[(（{_TRAILER_MARKS}]|\n|\Z))",
-    rf"(?=[^\S\n]*[{_DELIMITER_MARKS}.…])",
-    r"(?![0-9A-Za-z_])",
-)
+#: ``regex``'s, which may differ from the stdlib's outside ASCII). The prefilter
+#: asks it only after a phrase all of whose characters have ASCII equivalents
+#: (``phrase_prefilter``): never after Han, kana or Thai, where ``_CALL_END``
+#: lets a letter follow.
+_FOLLOWS = {
+    "label": rf"(?=[^\S\n]*(?:[(（{re.escape(_TRAILER_MARKS)}]|\n|\Z))",
+    "lead": rf"(?=[^\S\n]*[{re.escape(_DELIMITER_MARKS)}.…])",
+    "call": r"(?![0-9A-Za-z_])",
+}
 #: A full stop that closes a sentence inside or at the end of a link text
 #: (a Latin one before a space or the end, or a CJK or Devanagari one).
 _SENTENCE = regex.compile(r"(?<!\.)\.(?:\s|$)(?!\.)|[。।]")
@@ -158,8 +161,8 @@ def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
     phrases = phrase_prefilter(
         [
             *(
-                (p, follow)
-                for section, follow in zip(sections, _FOLLOWS, strict=True)
+                (p, _FOLLOWS[name])
+                for name, section in zip(SECTIONS, sections, strict=True)
                 for p in section
             ),
             *((opening, "") for opening in OPENINGS),
