@@ -59,8 +59,8 @@ def _phrase_forms(code: str) -> list[str]:
 
 
 #: A phrase bare, bulleted, indented, with each kind of delimiter and a headline,
-#: with a count or marks after it, said on, with characters only the stdlib's
-#: ``\\s`` holds, and followed by a character that is ``\\w`` to the stdlib only.
+#: with a count or marks after it, with more words after it, next to characters
+#: only the stdlib's ``\s`` holds, and before one that is ``\w`` to the stdlib only.
 DECORATIONS = (
     "{}",
     "• {}",

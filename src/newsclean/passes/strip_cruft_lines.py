@@ -153,7 +153,7 @@ def _compile(lexicons: tuple[Lexicon, ...]) -> _Patterns:
     holds all of ``regex``'s and \\x1c-\\x1f besides: where the exact pattern
     matches, the prefilter does too. After a whole phrase it asks for what the
     phrase's section lets follow (``_FOLLOWS``): most prose that starts like a
-    phrase ("More than 40 ...", "Share this view ...") goes on otherwise. An
+    phrase ("More than 40 ...", "Comments from traders ...") goes on otherwise. An
     empty line, where no phrase can start, is passed over at once, before the
     spaces and bullets are tried.
     """
