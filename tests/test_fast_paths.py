@@ -471,6 +471,28 @@ def test_detect_words_of_a_text_cut_before_a_space_are_those_of_its_parts(
     assert parts == _hits(sample, shouting)
 
 
+# furniture: the lines between two labels -------------------------------------
+
+
+def _stripped_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the non-blank lines of ``text`` without their spaces, the plain way."""
+    spans, start = [], 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            left = start + len(raw) - len(raw.lstrip())
+            spans.append((left, left + len(line)))
+        start += len(raw) + 1
+    return spans
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["\n", " ", "\t", "\x1c", "\u2028", "\xa0", "a", "b c", "Ü"])))
+def test_line_contents_are_the_stripped_lines(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in furniture._LINE_CONTENT.finditer(text)] == _stripped_lines(text)
+
+
 # strip_calls_to_action: the scans for call starts ----------------------------------
 
 #: The plain form: the start of the text, a line break (both group 1) or a

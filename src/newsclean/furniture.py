@@ -52,6 +52,11 @@ MENU_GAP = 8
 COOKIE_WORDS = 80
 
 _SPACE = r"[^\S\n]"
+#: The text of a line without the whitespace around it (``str.strip``'s: the
+#: stdlib's ``\s`` is ``str.isspace``), one match a non-blank line.
+#: >>> [m.group() for m in _LINE_CONTENT.finditer("  Home \n\n \nWorld")]
+#: ['Home', 'World']
+_LINE_CONTENT = re.compile(r"\S(?:[^\n]*\S)?")
 _BULLET = rf"(?:[-–—•·*►▶▸→»>|#■□▪▫▼▲◆◇●○★☆]++{_SPACE}*+)?"
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -200,20 +205,11 @@ def _short_lines(
     spaces; None when one of them is not a menu line or there are more than
     ``MENU_GAP``."""
     lines: list[tuple[int, int]] = []
-    if text[start:end].isspace():
-        return lines  # labels one below the other: the common case in a menu
-    while start < end:
-        line_end = text.find("\n", start, end)
-        line_end = end if line_end < 0 else line_end
-        if line_end == start:  # an empty line, as between paragraphs
-            start += 1
+    for content in _LINE_CONTENT.finditer(text, start, end):  # blank lines skipped in C
+        line_start, line_end = content.span()
+        if line_start in dropped:
             continue
-        raw = text[start:line_end]
-        line = raw.strip()
-        line_start = start + len(raw) - len(raw.lstrip())
-        start = line_end + 1
-        if not line or line_start in dropped:
-            continue
+        line = content.group()
         if (
             len(lines) == MENU_GAP
             or len(line.split(None, MENU_WORDS)) > MENU_WORDS  # (word_count counts at least these)
@@ -221,5 +217,5 @@ def _short_lines(
             or (line[-1] in SENTENCE_LAST and SENTENCE_END.search(line[-4:]) is not None)
         ):
             return None
-        lines.append((line_start, line_start + len(line)))
+        lines.append((line_start, line_end))
     return lines
