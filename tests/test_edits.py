@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import sys
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean import edits as edits_module
 from newsclean.edits import (
     Edit,
     EditError,
@@ -15,6 +18,7 @@ from newsclean.edits import (
     apply_records,
     check_edits,
     drop_paragraphs,
+    edit_pieces,
 )
 
 
@@ -106,14 +110,18 @@ def edit_lists(draw: st.DrawFn, text: str) -> list[Edit]:
     return edits
 
 
+@pytest.mark.parametrize("part", [edits_module._PART, 2], ids=["parts as shipped", "parts of 2"])
 @settings(max_examples=500)
-@given(st.data(), st.text(alphabet="ab \n", max_size=30))
-def test_any_sequence_of_passes_keeps_a_complete_diff(data: st.DataObject, original: str) -> None:
+@given(data=st.data(), original=st.text(alphabet="ab \n", max_size=30))
+def test_any_sequence_of_passes_keeps_a_complete_diff(
+    part: int, data: st.DataObject, original: str
+) -> None:
     text, records = original, []
     for number in range(data.draw(st.integers(1, 5))):
         edits = data.draw(edit_lists(text))
         expected = apply_records(text, [(*e[:3], "", "") for e in edits])
-        text, records = apply_edits(original, text, records, edits, f"p{number}")
+        with mock.patch.object(edits_module, "_PART", part):
+            text, records = apply_edits(original, text, records, edits, f"p{number}")
         assert text == expected
         assert apply_records(original, records) == text
         for before, after in itertools.pairwise(records):
@@ -146,3 +154,28 @@ def test_a_replacement_is_kept_as_the_pass_gave_it_not_copied() -> None:
     text, records = apply_edits(original, original, (), [Edit(0, 0, "x", "p")], "p0")
     text, records = apply_edits(original, text, records, [Edit(2, 3, breaks, "b")], "p1")
     assert text == "xa\n\nb\nc" and records[1][2] is breaks
+
+
+def test_long_unchanged_text_becomes_narrow_pieces() -> None:
+    # One emoji makes Python store the whole page 4 bytes a character; the
+    # unchanged stretches around the edits are cut in parts as narrow as their
+    # own characters, so the pieces of the new text take about its UTF-8 size.
+    original = "a" * 200_000 + "\N{GRINNING FACE}" + "b" * 200_000
+    first = [Edit(0, 1, "A", "p")]
+    pieces, records = edit_pieces(original, original, (), first, "p0")
+    text = "".join(pieces)
+    assert text == "A" + original[1:] and records == [(0, 1, "A", "p0", "p")]
+    later = [Edit(len(text) - 1, len(text), "B", "q")]
+    pieces, records = edit_pieces(original, text, records, later, "p1")
+    assert "".join(pieces) == "A" + original[1:-1] + "B"
+    assert records == [(0, 1, "A", "p0", "p"), (len(original) - 1, len(original), "B", "p1", "q")]
+    assert max(map(len, pieces)) == edits_module._PART
+    # 4 bytes a character only in the part that holds the emoji: 597 kB, not 1.6 MB.
+    assert sum(map(sys.getsizeof, pieces)) < sys.getsizeof(original) / 2
+
+
+def test_a_text_with_nothing_to_change_is_not_copied() -> None:
+    original = "a" * 200_000
+    text, records = apply_edits(original, original, (), [Edit(0, 1, "a", "same")], "p0")
+    assert text is original and records == []
+    assert apply_records(original, []) is original

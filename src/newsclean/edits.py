@@ -30,7 +30,15 @@ from typing import NamedTuple
 
 from newsclean.shapes import WHITE_SPACE
 
-__all__ = ["Edit", "EditError", "Record", "apply_edits", "apply_records", "drop_paragraphs"]
+__all__ = [
+    "Edit",
+    "EditError",
+    "Record",
+    "apply_edits",
+    "apply_records",
+    "drop_paragraphs",
+    "edit_pieces",
+]
 
 #: One change to the original: ``(start, end, replacement, pass_name, reason)``.
 Record = tuple[int, int, str, str, str]
@@ -98,8 +106,24 @@ def apply_edits(
     change nothing are ignored, so a pass that finds nothing to do leaves no trace. Linear in the
     number of records and edits (plus the length of the text, to rebuild it).
     """
+    pieces, merged = edit_pieces(original, text, records, edits, pass_name)
+    return "".join(pieces), merged
+
+
+def edit_pieces(
+    original: str, text: str, records: Sequence[Record], edits: Iterable[Edit], pass_name: str
+) -> tuple[list[str], list[Record]]:
+    """:func:`apply_edits` but for the last step: the pieces that make the new
+    text when joined, and the new records.
+
+    A caller that lets go of ``text`` before it joins the pieces holds two
+    copies of the text at most, not three (``text``, the pieces and the new text).
+
+    >>> edit_pieces("a  b", "a  b", (), [Edit(1, 3, " ", "collapse")], "ws")
+    (['a', ' ', 'b'], [(1, 3, ' ', 'ws', 'collapse')])
+    """
     if not records:
-        return _apply_first(original, text, edits, pass_name)
+        return _first_pieces(original, text, edits, pass_name)
     spans = _spans_in(records)
     pieces: list[str] = []
     merged: list[Record] = []
@@ -111,6 +135,9 @@ def apply_edits(
             merged.append(records[i])
             shift = spans[i][1] - records[i][1]  # where the record ends, text - original
             i += 1
+        if start - done > _PART:
+            pieces += _parts(text, done, start)
+            done = start
         pieces += (text[done:start], replacement)
         done = end
         piece_start = start - shift
@@ -125,24 +152,22 @@ def apply_edits(
                 piece_start, replacement = record[1], ""
         if original[piece_start : end - shift] != replacement:
             merged.append((piece_start, end - shift, replacement, pass_name, reason))
-    if not pieces:
-        return text, list(records)
-    pieces.append(text[done:])
+    pieces += _parts(text, done, len(text)) if done else (text,)
     merged.extend(records[i:])
-    return "".join(pieces), merged
+    return pieces, merged
 
 
-def _apply_first(
+def _first_pieces(
     original: str, text: str, edits: Iterable[Edit], pass_name: str
-) -> tuple[str, list[Record]]:
-    """``apply_edits`` when nothing has changed yet (``text is original``): the
+) -> tuple[list[str], list[Record]]:
+    """``edit_pieces`` when nothing has changed yet (``text is original``): the
     edits are the records, and nothing needs mapping or widening."""
     records = [
         (edit[0], edit[1], edit[2], pass_name, edit[3])
         for edit in edits
         if original[edit[0] : edit[1]] != edit[2]
     ]
-    return (apply_records(text, records) if records else text), records
+    return _record_pieces(text, records), records
 
 
 def _spans_in(records: Sequence[Record]) -> list[tuple[int, int]]:
@@ -212,13 +237,39 @@ def apply_records(original: str, records: Iterable[Record]) -> str:
     >>> apply_records("a  b", [(1, 3, " ", "ws", "collapse")])
     'a b'
     """
+    return "".join(_record_pieces(original, records))
+
+
+def _record_pieces(original: str, records: Iterable[Record]) -> list[str]:
+    """The pieces of ``apply_records``'s text."""
     pieces: list[str] = []
     done = 0
     for record in records:  # indexing, not `start, end, *_ = record`: no list per record
+        if record[0] - done > _PART:
+            pieces += _parts(original, done, record[0])
+            done = record[0]
         pieces += (original[done : record[0]], record[2])
         done = record[1]
-    pieces.append(original[done:])
-    return "".join(pieces)
+    pieces += _parts(original, done, len(original)) if pieces else (original,)
+    return pieces
+
+
+#: The most characters of unchanged text in one piece of a new text.
+_PART = 1 << 16
+
+
+def _parts(text: str, start: int, end: int) -> list[str]:
+    """``text[start:end]`` in slices of at most ``_PART`` characters.
+
+    Python stores a string as wide as its widest character: 4 bytes a character
+    on a page with one emoji. A slice is as wide as its own characters, so a
+    long stretch cut in parts costs about its size in UTF-8 while a new text is
+    built from it, not up to four times that.
+
+    >>> _parts("abcde", 1, 5) == ["bcde"], len(_parts("a" * 200_000, 0, 200_000))
+    (True, 4)
+    """
+    return [text[i : min(i + _PART, end)] for i in range(start, end, _PART)]
 
 
 #: Whitespace as ``regex``'s ``\\s`` has it, for the stdlib ``re``: faster on a short match.
