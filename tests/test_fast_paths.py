@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import calls, furniture
 from newsclean.edits import Edit
-from newsclean.language import _hits, _languages_of_words, _word_languages
+from newsclean.language import _hits, _languages_of_words, _tokens, _word_languages
 from newsclean.lexicon import _TYPOGRAPHY, available_languages, load_lexicon, phrase_prefilter
 from newsclean.passes import strip_cruft_lines
 from newsclean.pipeline import Document
@@ -449,7 +449,7 @@ def test_detect_words_are_the_words_of_one_scan(pieces: list[str], shouting: boo
     sample = "".join(pieces)
     read = sample.lower() if shouting else sample
     expected = map(_word_languages().get, re.findall(r"\w+", read))
-    found = _languages_of_words(sample, shouting)
+    found = _languages_of_words(_tokens(sample, shouting))
     assert Counter(chain.from_iterable(filter(None, found))) == Counter(
         chain.from_iterable(filter(None, expected))
     )
@@ -467,8 +467,8 @@ def test_detect_words_of_a_text_cut_before_a_space_are_those_of_its_parts(
 ) -> None:
     sample = "".join(pieces)
     cut = max(sample.rfind(" ", 0, at), 0)
-    parts = _hits(sample[:cut], shouting) + _hits(sample[cut:], shouting)
-    assert parts == _hits(sample, shouting)
+    parts = _hits(_tokens(sample[:cut], shouting)) + _hits(_tokens(sample[cut:], shouting))
+    assert parts == _hits(_tokens(sample, shouting))
 
 
 # furniture: the lines between two labels -------------------------------------

@@ -78,35 +78,49 @@ def _alnum_word_languages() -> dict[str, tuple[str, ...]]:
     return {word: languages for word, languages in _word_languages().items() if word.isalnum()}
 
 
-def _shouts(text: str) -> bool:
-    """Whether ``text`` is in capitals: its first ``SHOUT_TOKENS`` tokens hold
-    more in capitals than in lower case (numbers and marks count neither way).
+def _shouts(tokens: list[str]) -> bool:
+    """Whether a text whose tokens (``str.split``) start with ``tokens`` is in
+    capitals: its first ``SHOUT_TOKENS`` tokens hold more in capitals than in
+    lower case (numbers and marks count neither way).
 
-    >>> _shouts("FLOODS CLOSE SCHOOLS IN THE NORTH. Rain fell all week."), _shouts("THE iPhone 16")
-    (True, True)
+    >>> _shouts("FLOODS CLOSE SCHOOLS IN THE NORTH. Rain fell all week.".split())
+    True
+    >>> _shouts("THE iPhone 16".split()), _shouts("The iPhone 16".split())
+    (True, False)
     """
-    first = text[:SAMPLE].split(None, SHOUT_TOKENS)[:SHOUT_TOKENS]
-    return sum(map(str.isupper, first)) > sum(map(str.islower, first))
+    first = tokens[:SHOUT_TOKENS]
+    lower = sum(map(str.islower, first))
+    # With half of them in lower case at least, no more can be in capitals.
+    return 2 * lower < len(first) and sum(map(str.isupper, first)) > lower
 
 
-def _languages_of_words(sample: str, shouting: bool) -> Iterator[tuple[str, ...] | None]:
-    """For each word (``\\w+``) of ``sample``: the languages that list it, or
-    ``None``. In no particular order. A word counts in lower case or with a
-    capital first letter, not in capitals: among other words, those are
-    abbreviations ("11:45 PM EST" is not French for "is"). A page that is
-    ``shouting`` (``_shouts``) is read in lower case.
+def _tokens(sample: str, shouting: bool) -> list[str]:
+    """The tokens (``str.split``) of ``sample``, in lower case when it is ``shouting``
+    (``_shouts``).
+
+    >>> _tokens("THE PM EST", True)
+    ['the', 'pm', 'est']
+    """
+    return (sample.lower() if shouting else sample).split()
+
+
+def _languages_of_words(tokens: list[str]) -> Iterator[tuple[str, ...] | None]:
+    """For each word (``\\w+``) of the ``tokens`` of a sample (``_tokens``): the
+    languages that list it, or ``None``. In no particular order. A word counts in
+    lower case or with a capital first letter, not in capitals: among other words,
+    those are abbreviations ("11:45 PM EST" is not French for "is"), unless the
+    page is shouting and its tokens are in lower case.
 
     ``str.split`` is several times faster than a ``\\w+`` scan. A token of letters
     and digits only is one word, looked up among the words of that shape (where a
     token with punctuation attached finds nothing); only the other tokens are
     scanned for their words, all at once.
 
-    >>> [languages for languages in _languages_of_words("The PM EST (est-ce)", False) if languages]
+    >>> [languages for languages in _languages_of_words("The PM EST (est-ce)".split()) if languages]
     [('en',), ('fr',)]
-    >>> [languages for languages in _languages_of_words("THE PM EST", True) if languages]
+    >>> [languages for languages in _languages_of_words(_tokens("THE PM EST", True)) if languages]
     [('en',), ('fr',)]
     """
-    tokens = (sample.lower() if shouting else sample).split()
     glued = " ".join(filterfalse(str.isalnum, tokens))
     return chain(
         map(_alnum_word_languages().get, tokens),
@@ -118,36 +132,39 @@ def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language of ``text``, or ``None`` when unsure."""
     cut = text.rfind(" ", 0, QUICK_SAMPLE + 1) if len(text) > QUICK_SAMPLE else -1
     start = text[:cut] if cut > 0 else ""
+    tokens = start.split()  # the text's first ones: the start was cut before a space
+    first = tokens if len(tokens) >= SHOUT_TOKENS else text[:SAMPLE].split(None, SHOUT_TOKENS)
+    shouting = _shouts(first)
     hits = None
-    shouting = _shouts(text)
     if start and (start.isascii() or not _KANA_OR_HAN.search(start)):
-        hits = _hits(start, shouting)
+        hits = _hits(_tokens(start, True) if shouting else tokens)
         language = _leading(hits, QUICK_MIN_HITS, QUICK_LEAD)
         if language is not None:
             return language
     else:
         cut = 0
-    sample = text[:SAMPLE]
-    if not sample.isascii():
-        cjk = "".join(_KANA_OR_HAN.findall(sample))  # one scan for both scripts
+    # The rest of the sample, after the start when counted: that holds no kana or Han,
+    # and was cut before a space, so its words and the rest's are the sample's.
+    rest = text[cut:SAMPLE]
+    if not rest.isascii():
+        cjk = "".join(_KANA_OR_HAN.findall(rest))  # one scan for both scripts
         kana = len(_KANA.findall(cjk))
         if kana >= 5:
             return "ja"
         if len(cjk) - kana >= 10:
             return "zh"
-    # The start was cut before a space, so its words and the rest's are the sample's.
-    return _leading(_hits(sample[cut:], shouting, hits), MIN_HITS, LEAD)
+    return _leading(_hits(_tokens(rest, shouting), hits), MIN_HITS, LEAD)
 
 
-def _hits(sample: str, shouting: bool = False, hits: Counter[str] | None = None) -> Counter[str]:
-    """How many ``[detect]`` words of each language ``sample`` holds (read in
-    lower case when ``shouting``), added to ``hits`` when given.
+def _hits(tokens: list[str], hits: Counter[str] | None = None) -> Counter[str]:
+    """How many ``[detect]`` words of each language the ``tokens`` of a sample
+    (``_tokens``) hold, added to ``hits`` when given.
 
-    >>> _hits("the council and the mayor met in the town hall")  # "met" is Dutch too
+    >>> _hits("the council and the mayor met in the town hall".split())  # "met" is Dutch too
     Counter({'en': 4, 'nl': 1})
     """
     hits = Counter() if hits is None else hits
-    hits.update(chain.from_iterable(filter(None, _languages_of_words(sample, shouting))))
+    hits.update(chain.from_iterable(filter(None, _languages_of_words(tokens))))
     return hits
 
 
