@@ -230,6 +230,16 @@ def test_the_language_of_a_page_is_detected(code: str) -> None:
     assert detect_language(" ".join(CASES[code]["prose"])) == code
 
 
+@pytest.mark.parametrize("code", available_languages())
+def test_every_detect_word_counts_for_its_language(code: str) -> None:
+    # Alone and with punctuation glued on. The Hindi "है" (a letter and a vowel
+    # sign) did not count: the scan for words cut it to "ह".
+    for word in load_lexicon(code).detect:
+        for token in (word, f"({word}),", f"«{word}»"):
+            hits = language_module._hits(language_module._tokens(token, False))
+            assert hits[code] == 1, (code, token, hits)
+
+
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_by_default_a_page_is_cleaned_with_its_own_language(code: str) -> None:
     prose = CASES[code]["prose"]

@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from itertools import chain, filterfalse
 from operator import itemgetter
 
+import regex
+
 from newsclean.lexicon import available_languages, load_lexicon
 
 __all__ = [
@@ -55,7 +57,6 @@ QUICK_SAMPLE, QUICK_MIN_HITS, QUICK_LEAD = 500, 6, 4
 #: whether it is in capitals.
 SHOUT_TOKENS = 40
 
-_WORD = re.compile(r"\w+")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _KANA_OR_HAN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -70,6 +71,19 @@ def _word_languages() -> dict[str, tuple[str, ...]]:
             for form in dict.fromkeys((word, word[:1].upper() + word[1:])):
                 table.setdefault(form, []).append(language)
     return {word: tuple(languages) for word, languages in table.items()}
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    """A word: letters, digits and ``_`` (``\\w``) and the combining marks among
+    them (Unicode category M, those of the BMP, found once by ``regex``). ``\\w``
+    alone cuts the Hindi "है" (a letter and a vowel sign) to "ह".
+
+    >>> _word().findall("(है) est-ce")
+    ['है', 'est', 'ce']
+    """
+    marks = regex.findall(r"\p{M}+", "".join(map(chr, range(0x300, 0x10000))))
+    return re.compile(f"[\\w{''.join(marks)}]+")
 
 
 @functools.cache
@@ -105,13 +119,13 @@ def _tokens(sample: str, shouting: bool) -> list[str]:
 
 
 def _languages_of_words(tokens: list[str]) -> Iterator[tuple[str, ...] | None]:
-    """For each word (``\\w+``) of the ``tokens`` of a sample (``_tokens``): the
+    """For each word (``_word``) of the ``tokens`` of a sample (``_tokens``): the
     languages that list it, or ``None``. In no particular order. A word counts in
     lower case or with a capital first letter, not in capitals: among other words,
     those are abbreviations ("11:45 PM EST" is not French for "is"), unless the
     page is shouting and its tokens are in lower case.
 
-    ``str.split`` is several times faster than a ``\\w+`` scan. A token of letters
+    ``str.split`` is several times faster than a scan for words. A token of letters
     and digits only is one word, looked up among the words of that shape (where a
     token with punctuation attached finds nothing); only the other tokens are
     scanned for their words, all at once.
@@ -124,7 +138,7 @@ def _languages_of_words(tokens: list[str]) -> Iterator[tuple[str, ...] | None]:
     glued = " ".join(filterfalse(str.isalnum, tokens))
     return chain(
         map(_alnum_word_languages().get, tokens),
-        map(_word_languages().get, _WORD.findall(glued)),
+        map(_word_languages().get, _word().findall(glued)),
     )
 
 
