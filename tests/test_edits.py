@@ -90,6 +90,11 @@ def test_edit_that_changes_nothing_leaves_no_record() -> None:
         ([Edit(2, 3), Edit(0, 1)], "overlapping or unsorted"),
         ([Edit(0, 3), Edit(2, 4)], "overlapping or unsorted"),
         ([(1, 2)], "expected Edit"),
+        ([Edit(0, 1), "ab"], "expected Edit"),
+        ([Edit(0, 1.0)], "expected int start and end"),
+        ([Edit(0, True)], "expected int start and end"),
+        ([Edit(0, 1, b"x")], "expected int start and end and a str replacement"),
+        ([Edit(0, 1), (1, 2, "x", "plain tuple"), Edit(-1, 0)], "outside the text"),
     ],
 )
 def test_bad_edits_are_refused_with_the_pass_name(edits: list[Edit], message: str) -> None:
@@ -179,3 +184,36 @@ def test_a_text_with_nothing_to_change_is_not_copied() -> None:
     text, records = apply_edits(original, original, (), [Edit(0, 1, "a", "same")], "p0")
     assert text is original and records == []
     assert apply_records(original, []) is original
+
+
+class Replacement(str):
+    """A replacement of a ``str`` subclass: a pass may give one."""
+
+
+def test_edits_that_are_plain_tuples_or_hold_a_str_subclass_are_accepted() -> None:
+    edits = [(0, 1, "A", "a plain tuple"), Edit(2, 3, Replacement("C"), "a str subclass")]
+    check_edits(edits, 3, "mine")  # type: ignore[arg-type]
+    assert apply_edits("abc", "abc", (), edits, "p0") == (  # type: ignore[arg-type]
+        "AbC",
+        [(0, 1, "A", "p0", "a plain tuple"), (2, 3, "C", "p0", "a str subclass")],
+    )
+
+
+def test_records_before_an_edit_are_kept_as_they_were_around_a_deletion_it_covers() -> None:
+    # p0 leaves three records before "XX" and deletes it; p1 replaces "d" + "e"
+    # around the deletion, which keeps its own record between p1's two (the
+    # replacement goes with the first).
+    text, records = run(
+        "a1b2c3dXXef",
+        [Edit(1, 2, ""), Edit(3, 4, "-"), Edit(5, 6, "", "x"), Edit(7, 9, "", "y")],
+        [Edit(4, 6, "DE", "z")],
+    )
+    assert text == "ab-cDEf"
+    assert records == [
+        (1, 2, "", "p0", ""),
+        (3, 4, "-", "p0", ""),
+        (5, 6, "", "p0", "x"),
+        (6, 7, "DE", "p1", "z"),
+        (7, 9, "", "p0", "y"),
+        (9, 10, "", "p1", "z"),
+    ]

@@ -73,6 +73,26 @@ def check_edits(edits: Sequence[Edit], length: int, pass_name: str) -> None:
     ...
     newsclean.edits.EditError: pass 'mine' returned overlapping or unsorted edits: ...
     """
+    # The common case, checked with as few steps an edit as can be: ``Edit``s of
+    # ints and a str. Anything else is looked at again by ``_explain``.
+    previous_end = 0
+    for edit in edits:
+        if type(edit) is not Edit and (not isinstance(edit, tuple) or len(edit) < 4):
+            break
+        start, end = edit[0], edit[1]
+        if type(start) is not int or type(end) is not int or type(edit[2]) is not str:
+            break
+        if not previous_end <= start <= end <= length:
+            break
+        previous_end = end
+    else:
+        return
+    _explain(edits, length, pass_name)
+
+
+def _explain(edits: Sequence[Edit], length: int, pass_name: str) -> None:
+    """``check_edits`` step by step: raise an :class:`EditError` that says
+    what is wrong with the first edit that is (none for a ``str`` subclass)."""
     previous_end = 0
     previous: Edit | None = None
     for edit in edits:
@@ -124,28 +144,30 @@ def edit_pieces(
     """
     if not records:
         return _first_pieces(original, text, edits, pass_name)
-    spans = _spans_in(records)
+    ends = _ends_in(records)
     pieces: list[str] = []
     merged: list[Record] = []
     i, n = 0, len(records)
-    shift = 0  # (position in text) - (position in original) before records[i]
     done = 0  # text[:done] is already in pieces
-    for start, end, replacement, reason in _widened(text, edits, spans):
-        while i < n and spans[i][1] <= start:
-            merged.append(records[i])
-            shift = spans[i][1] - records[i][1]  # where the record ends, text - original
-            i += 1
+    for start, end, replacement, reason in _widened(text, edits, records, ends):
+        reached = i
+        while reached < n and ends[reached] <= start:
+            reached += 1
+        if reached > i:  # records[i:reached] end before the edit: copied as they are
+            merged += records[i:reached]
+            i = reached
         if start - done > _PART:
             pieces += _parts(text, done, start)
             done = start
         pieces += (text[done:start], replacement)
         done = end
+        shift = ends[i - 1] - records[i - 1][1] if i else 0  # text - original, before records[i]
         piece_start = start - shift
-        while i < n and spans[i][0] < end:
+        while i < n and ends[i] - len(records[i][2]) < end:
             record = records[i]
-            shift = spans[i][1] - record[1]
+            shift = ends[i] - record[1]
             i += 1
-            if spans[i - 1][0] == spans[i - 1][1]:  # an earlier deletion: keep it apart
+            if not record[2]:  # an earlier deletion: keep it apart
                 if original[piece_start : record[0]] != replacement:
                     merged.append((piece_start, record[0], replacement, pass_name, reason))
                 merged.append(record)
@@ -153,7 +175,7 @@ def edit_pieces(
         if original[piece_start : end - shift] != replacement:
             merged.append((piece_start, end - shift, replacement, pass_name, reason))
     pieces += _parts(text, done, len(text)) if done else (text,)
-    merged.extend(records[i:])
+    merged += records[i:]
     return pieces, merged
 
 
@@ -161,28 +183,46 @@ def _first_pieces(
     original: str, text: str, edits: Iterable[Edit], pass_name: str
 ) -> tuple[list[str], list[Record]]:
     """``edit_pieces`` when nothing has changed yet (``text is original``): the
-    edits are the records, and nothing needs mapping or widening."""
-    records = [
-        (edit[0], edit[1], edit[2], pass_name, edit[3])
-        for edit in edits
-        if original[edit[0] : edit[1]] != edit[2]
-    ]
-    return _record_pieces(text, records), records
+    edits are the records, and nothing needs mapping or widening.
+
+    >>> _first_pieces("a  b", "a  b", [Edit(0, 1, "a"), Edit(1, 3, " ", "ws")], "p")
+    (['a', ' ', 'b'], [(1, 3, ' ', 'p', 'ws')])
+    """
+    pieces: list[str] = []
+    append = pieces.append  # cheaper than `pieces += (gap, replacement)`
+    records: list[Record] = []
+    done = 0
+    for edit in edits:
+        start, end, replacement = edit[0], edit[1], edit[2]
+        if end - start == len(replacement) and original[start:end] == replacement:
+            continue  # (no slice to compare when the lengths differ)
+        records.append((start, end, replacement, pass_name, edit[3]))
+        if start - done > _PART:
+            pieces += _parts(original, done, start)
+            done = start
+        append(original[done:start])
+        append(replacement)
+        done = end
+    pieces += _parts(original, done, len(original)) if records else (original,)
+    return pieces, records
 
 
-def _spans_in(records: Sequence[Record]) -> list[tuple[int, int]]:
-    """Where each record's replacement stands in the current text."""
-    spans, shift = [], 0
+def _ends_in(records: Sequence[Record]) -> list[int]:
+    """Where each record's replacement ends in the current text.
+
+    >>> _ends_in([(1, 3, " ", "ws", "collapse"), (4, 4, "!", "x", "bang")])
+    [2, 4]
+    """
+    ends, shift = [], 0
     for record in records:
-        start = record[0] + shift
-        end = start + len(record[2])
-        spans.append((start, end))
+        end = record[0] + shift + len(record[2])
+        ends.append(end)
         shift = end - record[1]  # where the record ends, text - original
-    return spans
+    return ends
 
 
 def _widened(
-    text: str, edits: Iterable[Edit], spans: Sequence[tuple[int, int]]
+    text: str, edits: Iterable[Edit], records: Sequence[Record], ends: Sequence[int]
 ) -> Iterator[tuple[int, int, str, str]]:
     """The edits, each widened to cover whole earlier replacements it cuts into.
 
@@ -192,18 +232,19 @@ def _widened(
     that then overlap (two cuts into one earlier replacement) become one.
     """
     pending: _Pending | None = None
-    j = 0
+    j, n = 0, len(ends)
     for edit in edits:
         a, b, replacement, reason = edit[0], edit[1], edit[2], edit[3]
         if text[a:b] == replacement:
             continue
-        while j < len(spans) and spans[j][1] <= a:
+        while j < n and ends[j] <= a:
             j += 1
-        wide_a = spans[j][0] if j < len(spans) and spans[j][0] < a else a
+        wide_a = min(a, ends[j] - len(records[j][2])) if j < n else a  # j: first to end after a
         k = j
-        while k < len(spans) and spans[k][0] < b:
+        while k < n and ends[k] <= b:
             k += 1
-        wide_b = spans[k - 1][1] if k > j and spans[k - 1][1] > b else b
+        # k: the first to end after b, which may start before it
+        wide_b = ends[k] if k < n and ends[k] - len(records[k][2]) < b else b
         if pending is not None and wide_a < pending[2]:
             start, core_end, wide_end, so_far, reasons = pending
             if reason not in reasons.split("; "):
