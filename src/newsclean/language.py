@@ -33,6 +33,7 @@ from operator import itemgetter
 
 import regex
 
+from newsclean.characters import bmp_outside_ascii
 from newsclean.lexicon import available_languages, load_lexicon
 
 __all__ = [
@@ -82,7 +83,7 @@ def _word() -> re.Pattern[str]:
     >>> _word().findall("(है) est-ce")
     ['है', 'est', 'ce']
     """
-    marks = regex.findall(r"\p{M}+", "".join(map(chr, range(0x300, 0x10000))))
+    marks = regex.findall(r"\p{M}+", bmp_outside_ascii())
     return re.compile(f"[\\w{''.join(marks)}]+")
 
 

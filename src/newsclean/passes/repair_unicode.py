@@ -37,6 +37,7 @@ import ftfy
 import ftfy.badness
 import ftfy.chardata
 
+from newsclean.characters import bmp_outside_ascii
 from newsclean.edits import Edit
 from newsclean.pipeline import Document
 from newsclean.shapes import line_blocks
@@ -72,13 +73,7 @@ TRIGGER = re.compile(f"[{_TRIGGERS}]")
 
 def _members(character_class: str) -> set[str]:
     """The characters of the BMP outside ASCII that ``[character_class]`` matches."""
-    return set(re.findall(f"[{character_class}]", _bmp_outside_ascii()))
-
-
-@functools.cache
-def _bmp_outside_ascii() -> str:
-    """The characters from U+0080 to U+FFFF but the surrogates, built once."""
-    return "".join(map(chr, range(0x80, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    return set(re.findall(f"[{character_class}]", bmp_outside_ascii()))
 
 
 def _mojibake_characters() -> str:
