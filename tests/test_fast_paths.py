@@ -278,7 +278,10 @@ def test_blocks_of_lines_find_the_lines_not_normalized(text: str) -> None:
 
 _REPAIR_LINE = st.lists(
     st.sampled_from(
-        ["Itâ€™s", "â€", "\u2122", "&amp;", "<", "e\u0301", "\r", "a", " ", "\x85", "\u2000", "Ã"]
+        [
+            *("Itâ€™s", "â€", "\u2122", "&amp;", "<", "e\u0301", "\r", "a", " ", "\x85", "\u2000"),
+            *("Ã", "Œ"),
+        ]
     ),
     max_size=4,
 ).map("".join)
@@ -290,20 +293,23 @@ _REPAIR_LINE = st.lists(
         st.tuples(_REPAIR_LINE, st.sampled_from(["keep", "strip", "drop", "new"]), _REPAIR_LINE)
     ),
     st.booleans(),
+    st.none() | _REPAIR_LINE,
 )
-@example([("a<", "drop", ""), ("&amp;", "keep", ""), ("a", "keep", "")], True)  # "&amp;" unescaped
-@example([("a", "keep", ""), ("Itâ€", "new", "")], True)  # a line turned into mojibake
-@example([("Ã ", "strip", "")], True)  # "Ã " is repaired, "Ã" is left alone
-@example([("a\r", "strip", ""), ("a\r", "keep", "")], True)  # the "\r" is still there
-@example([(" Ã a", "strip", "")], True)  # "Ã a" is repaired: ftfy's "^[ÃÂ][ ]"
+@example([("a<", "drop", ""), ("&amp;", "keep", ""), ("a", "keep", "")], True, None)  # "&amp;"
+@example([("a", "keep", ""), ("Itâ€", "new", "")], True, None)  # a line turned into mojibake
+@example([("Ã ", "strip", "")], True, None)  # "Ã " is repaired, "Ã" is left alone
+@example([("a\r", "strip", ""), ("a\r", "keep", "")], True, None)  # the "\r" is still there
+@example([(" Ã a", "strip", "")], True, None)  # "Ã a" is repaired: ftfy's "^[ÃÂ][ ]"
+@example([("ÃŒ", "keep", "")], True, "a")  # "ÃŒ\n" is repaired: ftfy's "[Œœ][^A-Za-z]"
 def test_settling_check_answers_as_the_whole_pass(
-    lines: list[tuple[str, str, str]], as_returned: bool
+    lines: list[tuple[str, str, str]], as_returned: bool, added: str | None
 ) -> None:
     seen = Document("\n".join(line for line, _action, _new in lines))
-    # a later pass keeps, strips, drops or rewrites each line
+    # a later pass keeps, strips, drops or rewrites each line, and may add one at the end
     kept = [
         {"keep": line, "strip": line.strip(), "new": new}.get(action) for line, action, new in lines
     ]
+    kept.append(added)
     result = Document("\n".join(line for line in kept if line is not None))
     repair = repair_module.repair_unicode()
     edits = repair(seen) if as_returned else list(repair(seen))  # (other edits: found again)
@@ -311,7 +317,7 @@ def test_settling_check_answers_as_the_whole_pass(
 
 
 def test_ftfy_detector_needs_no_more_of_a_line_than_its_start() -> None:
-    # _quiet_lines relies on it: a line cut at its ends holds no match of the
+    # _lines_to_check relies on it: a line cut at its ends holds no match of the
     # detector that the line did not hold, but one at its new start ("^")
     pattern = repair_module.MOJIBAKE.pattern
     assert [
