@@ -212,10 +212,10 @@ def _end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
-# normalize_whitespace: three scans give the runs of the one pattern ------------------
+# normalize_whitespace: its scans give the runs of the one pattern ---------------------
 
 _WHITESPACE = whitespace_module._WHITESPACE
-#: The one pattern the three scans replace.
+#: The one pattern the scans replace.
 RUN = re.compile(f" ?(?:[{_WHITESPACE.replace(' ', '')}]|  )[{_WHITESPACE}]*")
 
 
@@ -227,8 +227,16 @@ def _edits_of_one_scan(text: str) -> list[Edit]:
     return edits
 
 
+_SOME_WHITESPACE = " \n\n\t\u00a0\u200b\r\x85"
+_ALL_WHITESPACE = whitespace_module._spelled_out(_WHITESPACE)
+
+
 @SETTINGS
-@given(st.text(alphabet=st.sampled_from(list(" \n\n\t\u00a0\u200b\r\x85ab.")), max_size=40))
+@given(
+    st.text(alphabet=st.sampled_from([*_SOME_WHITESPACE, "a", "b", "."]), max_size=40)
+    | st.text(alphabet=st.sampled_from([*_ALL_WHITESPACE, " ", " ", "\n", "a"]), max_size=40)
+)
+@example("\n \na  b \n\nc\n  d  e\u3000\u2000f \n")  # edges, indents, a space before a break
 def test_whitespace_scans_find_the_runs_of_one_scan(text: str) -> None:
     assert whitespace_module._edits(text) == _edits_of_one_scan(text)
 

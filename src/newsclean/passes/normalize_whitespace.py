@@ -15,7 +15,10 @@ replacement=' ', reason='no-break, wide or repeated spaces made one space', to_t
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
+from collections.abc import Iterator
 from itertools import chain, repeat
 
 import attrs
@@ -48,27 +51,18 @@ _NOT_SPACE = _WHITESPACE.replace(" ", "")
 BREAK_RUN = re.compile(
     f"\n(?<=[^{_WHITESPACE}]\n)(?!\n[^{_WHITESPACE}])[{_WHITESPACE}]*+(?=[^{_WHITESPACE}])"
 )
-#: ``BREAKING``: every other run with whitespace other than a plain space, from
-#: its first such character to its end (Python adds the plain spaces before it).
-#: After the first character, the alternatives leave out the runs ``BREAK_RUN``
-#: finds and ``\n\n`` between paragraphs; the lookbehind keeps the scan from
-#: starting again inside them (and Python drops a match that still does so,
-#: after spaces inside a run ``BREAK_RUN`` or another scan found). It is two
-#: scans: one from a ``\n`` (a literal: ``re`` skips to the next one several times
-#: faster than to the next character of a class), one from the rarer characters,
-#: run only when the text holds one of them.
-#: >>> [m.group() for m in BREAKING.finditer("a b\u00a0c \n\nd\ne\n\nf\n")]
-#: ['\n\n', '\n']
-BREAKING = re.compile(
-    f"\n(?<![{_NOT_SPACE}]{{2}})"
-    f"(?:(?<![^{_WHITESPACE}]\n)"  # after whitespace, or at the start
-    f"|(?=[{_WHITESPACE}]*+\\Z))"  # or its run goes on to the end
-    f"[{_WHITESPACE}]*"
-)
+#: ``SPACE_BREAK``: every other run with a line break right after a plain space,
+#: from that space to its end (Python adds the plain spaces before it). Its
+#: literal start is rare in text, so ``re`` tries a match at few places (a scan
+#: from every ``\n``, as ``BREAK_RUN`` needs, costs a try per line). The other
+#: runs from a ``\n`` that may need a change are at the start or the end of the
+#: text (``_edge_break_runs``); a match inside one of them, or inside a run that
+#: ``BREAK_RUN`` or ``_rare_breaking`` found, starts after whitespace: Python
+#: drops it.
+#: >>> [m.group() for m in SPACE_BREAK.finditer("a b \n\nc\n \nd\n")]
+#: [' \n\n', ' \n']
+SPACE_BREAK = re.compile(f" \n[{_WHITESPACE}]*")
 _RARE = _NOT_SPACE.replace("\n", "")
-#: >>> [m.group() for m in RARE_BREAKING.finditer("a b\u00a0c \n\nd\ne\n\nf\n")]
-#: ['\xa0']
-RARE_BREAKING = re.compile(f"[{_RARE}](?<![{_NOT_SPACE}]{{2}})[{_WHITESPACE}]*")
 
 
 def _spelled_out(char_class: str) -> str:
@@ -87,10 +81,15 @@ def _spelled_out(char_class: str) -> str:
 #: The characters of ``_RARE`` one by one, for ``in``: a test for one character
 #: is several times faster than a scan for a class.
 _RARE_CHARACTERS = _spelled_out(_RARE)
-#: ``SPACE_RUN``: two spaces or more with no other whitespace next to them.
-#: >>> [m.span() for m in SPACE_RUN.finditer("a  b   \nc")]
-#: [(1, 3)]
-SPACE_RUN = re.compile(f"  (?<![{_WHITESPACE}]  ) *+(?![{_WHITESPACE}])")
+_WHITESPACE_CHARACTERS = _spelled_out(_WHITESPACE)
+#: ``SPACE_RUN``: runs of two spaces or more. Those with no other whitespace
+#: next to them match the first alternative and its empty group (``lastindex``
+#: is 1); the second takes in the others whole (indents after a line break, by
+#: far the most), so ``re`` does not try again at each of their spaces.
+#: >>> [(m.span(), m.lastindex) for m in SPACE_RUN.finditer("a  b   \n   c")]
+#: [((1, 3), 1), ((4, 7), None), ((8, 11), None)]
+SPACE_RUN = re.compile(f"  (?:(?<![{_WHITESPACE}]  ) *+(?![{_WHITESPACE}])()| *+)")
+_NEXT_TO_NO_WHITESPACE = operator.attrgetter("lastindex")
 _IS_WHITESPACE = re.compile(f"[{_WHITESPACE}]")
 _HAS_LINE_BREAK = re.compile(rf"[{_LINE_BREAKS}]")
 _ONLY_ZERO_WIDTH = re.compile(rf"[{_ZERO_WIDTH}]+")
@@ -139,19 +138,66 @@ def _break_run_edits(text: str) -> list[Edit]:
 
 def _runs(text: str) -> list[tuple[int, int]]:
     """The spans of the other whitespace runs that may need a change, in order."""
-    runs = []
-    matches = BREAKING.finditer(text)
-    if any(map(text.__contains__, _RARE_CHARACTERS)):  # in C: no Python per character
-        matches = chain(matches, RARE_BREAKING.finditer(text))
-    for match in matches:
+    runs = _edge_break_runs(text)
+    for match in _breaking(text):
         start = match.start()
         while start and text[start - 1] == " ":
             start -= 1
         if start and _IS_WHITESPACE.match(text, start - 1):
-            continue  # inside a run that BREAK_RUN or the other BREAKING scan found
+            continue  # inside a run that another scan found
         runs.append((start, match.end()))
-    spaces = [match.span() for match in SPACE_RUN.finditer(text)] if "  " in text else []
-    return sorted(runs + spaces)
+    return sorted(runs + _space_runs(text))
+
+
+def _edge_break_runs(text: str) -> list[tuple[int, int]]:
+    """The whitespace at the start of the text if it starts with ``\\n``, and at its
+    end if it starts with a ``\\n`` right after the last paragraph.
+
+    >>> _edge_break_runs("\\n a\\n \\n")
+    [(0, 2), (3, 6)]
+    """
+    runs = []
+    if text[:1] == "\n":
+        runs.append((0, len(text) - len(text.lstrip(_WHITESPACE_CHARACTERS))))
+    end = len(text.rstrip(_WHITESPACE_CHARACTERS))
+    if end and text[end : end + 1] == "\n":
+        runs.append((end, len(text)))
+    return runs
+
+
+def _breaking(text: str) -> Iterator[re.Match[str]]:
+    """Matches from a space before a line break and from the rare whitespace."""
+    matches = SPACE_BREAK.finditer(text) if " \n" in text else iter(())
+    # In C: no Python per character; most texts hold none of them.
+    rare = "".join(filter(text.__contains__, _RARE_CHARACTERS))
+    return chain(matches, _rare_breaking(rare).finditer(text)) if rare else matches
+
+
+@functools.lru_cache(maxsize=64)
+def _rare_breaking(characters: str) -> re.Pattern[str]:
+    """A scan for the runs whose first whitespace other than a plain space is one
+    of ``characters`` (the rare ones a text holds), from that character on.
+
+    A text holds one or two of them at most, mostly: a class of one character
+    is a literal, which ``re`` skips to several times faster than to a class of
+    all 25.
+
+    >>> [m.group() for m in _rare_breaking("\\xa0").finditer("a b\\xa0c \\n\\nd")]
+    ['\\xa0']
+    """
+    return re.compile(f"[{characters}](?<![{_NOT_SPACE}]{{2}})[{_WHITESPACE}]*")
+
+
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of two spaces or more with no other whitespace next to them.
+
+    >>> _space_runs("a  b\\n   c  d")
+    [(1, 3), (9, 11)]
+    """
+    if "  " not in text:
+        return []
+    runs = filter(_NEXT_TO_NO_WHITESPACE, SPACE_RUN.finditer(text))
+    return list(map(re.Match.span, runs))
 
 
 def _edit_for(text: str, start: int, end: int) -> Edit | None:
