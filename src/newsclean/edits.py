@@ -278,11 +278,6 @@ def apply_records(original: str, records: Iterable[Record]) -> str:
     >>> apply_records("a  b", [(1, 3, " ", "ws", "collapse")])
     'a b'
     """
-    return "".join(_record_pieces(original, records))
-
-
-def _record_pieces(original: str, records: Iterable[Record]) -> list[str]:
-    """The pieces of ``apply_records``'s text."""
     pieces: list[str] = []
     done = 0
     for record in records:  # indexing, not `start, end, *_ = record`: no list per record
@@ -292,7 +287,7 @@ def _record_pieces(original: str, records: Iterable[Record]) -> list[str]:
         pieces += (original[done : record[0]], record[2])
         done = record[1]
     pieces += _parts(original, done, len(original)) if pieces else (original,)
-    return pieces
+    return "".join(pieces)
 
 
 #: The most characters of unchanged text in one piece of a new text.
