@@ -241,6 +241,14 @@ def test_whitespace_scans_find_the_runs_of_one_scan(text: str) -> None:
     assert whitespace_module._edits(text) == _edits_of_one_scan(text)
 
 
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from([*_ALL_WHITESPACE, "a"]), max_size=40), st.integers(1, 8))
+def test_trailing_whitespace_is_found_as_rstrip_finds_it(text: str, tail: int) -> None:
+    # from ever longer tails of the text, not a copy of it all
+    expected = len(text.rstrip(whitespace_module._WHITESPACE_CHARACTERS))
+    assert whitespace_module._trailing_whitespace(text, tail) == expected
+
+
 def test_rare_whitespace_spelled_out_is_what_its_class_matches() -> None:
     bmp = "".join(map(chr, range(0x10000)))
     expected = re.findall(f"[{whitespace_module._RARE}]", bmp)

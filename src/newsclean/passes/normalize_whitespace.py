@@ -91,6 +91,7 @@ _WHITESPACE_CHARACTERS = _spelled_out(_WHITESPACE)
 SPACE_RUN = re.compile(f"  (?:(?<![{_WHITESPACE}]  ) *+(?![{_WHITESPACE}])()| *+)")
 _NEXT_TO_NO_WHITESPACE = operator.attrgetter("lastindex")
 _IS_WHITESPACE = re.compile(f"[{_WHITESPACE}]")
+_WHITESPACE_RUN = re.compile(f"[{_WHITESPACE}]*+")
 _HAS_LINE_BREAK = re.compile(rf"[{_LINE_BREAKS}]")
 _ONLY_ZERO_WIDTH = re.compile(rf"[{_ZERO_WIDTH}]+")
 
@@ -157,12 +158,29 @@ def _edge_break_runs(text: str) -> list[tuple[int, int]]:
     [(0, 2), (3, 6)]
     """
     runs = []
-    if text[:1] == "\n":
-        runs.append((0, len(text) - len(text.lstrip(_WHITESPACE_CHARACTERS))))
-    end = len(text.rstrip(_WHITESPACE_CHARACTERS))
+    leading = _WHITESPACE_RUN.match(text) if text[:1] == "\n" else None
+    if leading:  # (its end, not text.lstrip(): no copy of a long page)
+        runs.append(leading.span())
+    end = _trailing_whitespace(text)
     if end and text[end : end + 1] == "\n":
         runs.append((end, len(text)))
     return runs
+
+
+def _trailing_whitespace(text: str, tail: int = 64) -> int:
+    """Where the whitespace at the end of ``text`` starts: ``len(text.rstrip())``
+    for this pass's whitespace, found by stripping ever longer tails, not a copy
+    of the whole text (which a long page ending in a line break would cost).
+
+    >>> _trailing_whitespace("a b \\n\\u00a0\\n", tail=2), _trailing_whitespace("  ", tail=1)
+    (3, 0)
+    """
+    while True:
+        start = max(len(text) - tail, 0)
+        kept = len(text[start:].rstrip(_WHITESPACE_CHARACTERS))
+        if kept or not start:
+            return start + kept
+        tail *= 4
 
 
 def _breaking(text: str) -> Iterator[re.Match[str]]:
