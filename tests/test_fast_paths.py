@@ -228,7 +228,7 @@ def _edits_of_one_scan(text: str) -> list[Edit]:
 
 
 _SOME_WHITESPACE = " \n\n\t\u00a0\u200b\r\x85"
-_ALL_WHITESPACE = whitespace_module._spelled_out(_WHITESPACE)
+_ALL_WHITESPACE = whitespace_module._WHITESPACE_CHARACTERS
 
 
 @SETTINGS
