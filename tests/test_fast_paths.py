@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import calls, furniture
+from newsclean.characters import normalization_triggers
 from newsclean.edits import Edit
 from newsclean.language import _hits, _languages_of_words, _tokens, _word_languages
 from newsclean.lexicon import _TYPOGRAPHY, available_languages, load_lexicon, phrase_prefilter
@@ -270,24 +271,61 @@ def test_one_candidate_scan_finds_triggers_and_hints(text: str) -> None:
     ]
     triggers = [m.start() for m in repair_module.TRIGGER.finditer(text)]
     assert list(repair_module.mojibake_hints(text)) == hints
-    found = [m.start() for m in repair_module.CANDIDATE.finditer(text)]
-    assert found == sorted(set(hints) | set(triggers))
+    assert repair_module._candidates(text, None) == (
+        triggers,
+        sorted(set(hints) - set(triggers)),
+        [],
+    )
+    found = [m.start() for m in repair_module._candidate("NFC").finditer(text)]
+    unsettled = [at for at, char in enumerate(text) if char in normalization_triggers("NFC")]
+    assert found == sorted(set(hints) | set(triggers) | set(unsettled))
 
 
-# repair_unicode: normalization checked a block of lines at a time ------------------
+# repair_unicode: normalization checked only in lines holding a trigger -----------
+
+NORMAL_FORMS = ["NFC", "NFD", "NFKC", "NFKD"]
+#: Characters normalization changes, moves or joins, next to some it leaves alone.
+NORMALIZATION_PIECES = [
+    *("e", "\u0301", "\u0300", "\u0345", "é", "\u212b", "Å", "Ω", "\u2126", "ǅ", "ﬁ", "²"),
+    *("가", "\u1100", "\u1161", "\u11a8", "\u0b47", "\u0b3e", "\u0b4b", "\u0f73", "\u0344"),
+    *("😀", "\U0001d15e", "\U0001d165", "\U0002f800", "\n", "a", " ", "д", "’"),
+]
+
+
+@pytest.mark.parametrize("form", NORMAL_FORMS)
+def test_every_character_a_normal_form_may_change_is_a_trigger(form: str) -> None:
+    # Brute force over the BMP: what normalization changes alone, the marks it
+    # may reorder, and what may join the character before it.
+    bmp = [chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000]
+    changed = {c for c in bmp if unicodedata.normalize(form, c) != c}
+    marks = {c for c in bmp if unicodedata.combining(c)}
+    followers = {d for c in bmp for d in unicodedata.normalize("NFD", c)[1:]}
+    assert changed | marks | followers <= normalization_triggers(form)  # type: ignore[arg-type]
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(["e\u0301", "é", "a", "\n", "\u212b", " "])).map("".join))
-def test_blocks_of_lines_find_the_lines_not_normalized(text: str) -> None:
+@given(st.text(), st.sampled_from(NORMAL_FORMS))
+@example("\u1100\u1161\u11a8", "NFC")
+def test_a_line_without_a_trigger_is_in_normal_form(line: str, form: str) -> None:
+    triggers = normalization_triggers(form)  # type: ignore[arg-type]
+    if not any(c in triggers or c > "\uffff" for c in line):
+        assert unicodedata.is_normalized(form, line)  # type: ignore[arg-type]
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(NORMALIZATION_PIECES)).map("".join),
+    st.sampled_from(NORMAL_FORMS),
+    st.integers(1, 5),
+)
+def test_lines_not_in_normal_form_go_to_ftfy(text: str, form: str, limit: int) -> None:
     expected, start = [], 0
     for line in text.split("\n"):
-        if not unicodedata.is_normalized("NFC", line):
-            expected += range(start, start + len(line), 4)
+        if not unicodedata.is_normalized(form, line):  # type: ignore[arg-type]
+            expected += range(start, start + len(line), limit)
         start += len(line) + 1
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(repair_module, "NORMAL_BLOCK", 3)
-        assert repair_module._unnormalized(text, 4, "NFC") == expected
+    config = newsclean.passes.repair_unicode(normalization=form, max_decode_length=limit).config
+    assert set(expected) <= set(repair_module._positions(text, config))
 
 
 # repair_unicode: the settling check looks only at lines it has not seen quiet ---------

@@ -6,8 +6,10 @@ time, and each of its fixers has a cheap, exact trigger: ftfy's own entity
 pattern for entities; for mojibake, ftfy's own detector tried only where two
 adjacent characters it names stand, not both Greek or Cyrillic letters it names
 only in classes (or one of Œ œ Ã Â); characters from ftfy's
-own tables for control characters and ligatures; a failed NFC check for
-normalization. Lines that trigger none of them are the
+own tables for control characters and ligatures; for normalization, a
+character it may change, move or join to the one before
+(``characters.normalization_triggers``), then a failed NFC check of the line.
+All are found in one scan of the text. Lines that trigger none of them are the
 ones ftfy would return unchanged, so they are skipped.
 
 The default configuration keeps curly quotes and full-width characters
@@ -29,21 +31,18 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 import ftfy
 import ftfy.badness
 import ftfy.chardata
 
-from newsclean.characters import bmp_outside_ascii
+from newsclean.characters import NormalForm, bmp_outside_ascii, normalization_triggers, whole_bmp
 from newsclean.edits import Edit
 from newsclean.pipeline import Document
-from newsclean.shapes import line_blocks
 
 __all__ = ["DEFAULT_FTFY_OPTIONS", "repair_unicode"]
-
-NormalForm = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
 #: Where newsclean's ftfy configuration differs from ftfy's default, and why.
 DEFAULT_FTFY_OPTIONS: dict[str, Any] = {
@@ -126,8 +125,71 @@ _PAIR = f"(?=[{_NAMED}])(?:(?<=[{_NOT_PLAIN}])|(?=[{_NOT_PLAIN}]))"
 #: only the hints. ``BADNESS_RE`` itself is too slow to run over every line:
 #: only lines holding a hint can be mojibake to ftfy.
 HINT = re.compile(f"[{_ALONE}{_NAMED}](?:(?<=[{_ALONE}])|{_PAIR})")
-#: A trigger or a hint, in one scan of the text (the same trick as ``HINT``).
-CANDIDATE = re.compile(f"[{_TRIGGERS}{_ALONE}{_NAMED}](?:(?<=[{_TRIGGERS}{_ALONE}])|{_PAIR})")
+
+#: Every character beyond the BMP, as a class range.
+_BEYOND_BMP = "\U00010000-\U0010ffff"
+
+
+@functools.cache
+def _candidate(form: NormalForm | None) -> re.Pattern[str]:
+    """A trigger, a hint, or a character without which a line is in the normal
+    ``form`` (``normalization_triggers``, and any beyond the BMP), all in one
+    scan of the text (the same trick as ``HINT``): a scan for a character class
+    costs about as much whatever the class, and a page holds few of them.
+
+    >>> [m.start() for m in _candidate("NFC").finditer("\\x1b é Ã e\\u0301 ’’ ’ 🙂")]
+    [0, 4, 7, 9, 14]
+    """
+    unsettled = _as_class(sorted(normalization_triggers(form))) if form else ""
+    alone = f"{_TRIGGERS}{_ALONE}{unsettled}{_BEYOND_BMP if form else ''}"
+    return re.compile(f"{_negated(alone + _NAMED)}(?:(?<=[{alone}])|{_PAIR})")
+
+
+def _negated(character_class: str) -> str:
+    """A class that matches what ``[character_class]`` does in the BMP, and every
+    character beyond it, written as ``[^...]``: the characters of the BMP it
+    leaves out. A class with a range beyond the BMP costs ``re`` one more step
+    at each character it is tried on; the negation costs less.
+
+    >>> _negated("\\x00-\\x7e\\x80-\\uffff"), _negated("b-y")
+    ('[^\\x7f]', '[^\\x00-az-\\uffff]')
+    """
+    inside = _runs(re.findall(f"[{character_class}]", whole_bmp()))
+    ends = [-1, *(last for _, last in inside)]
+    starts = [*(first for first, _ in inside), 0x10000]
+    gaps = (
+        (end + 1, start - 1) for end, start in zip(ends, starts, strict=True) if start > end + 1
+    )
+    return f"[^{''.join(_as_range(*gap) for gap in gaps)}]"
+
+
+def _as_class(characters: Iterable[str]) -> str:
+    """The inside of a character class of ``characters`` (in order), runs as ranges.
+
+    >>> _as_class("abcx-")
+    'a-cx\\\\-'
+    """
+    return "".join(_as_range(first, last) for first, last in _runs(characters))
+
+
+def _runs(characters: Iterable[str]) -> list[tuple[int, int]]:
+    """The runs of consecutive code points in ``characters`` (in order), first and last.
+
+    >>> _runs("abcx")
+    [(97, 99), (120, 120)]
+    """
+    runs: list[tuple[int, int]] = []
+    for code in map(ord, characters):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return runs
+
+
+def _as_range(first: int, last: int) -> str:
+    first_character = re.escape(chr(first))
+    return first_character if first == last else f"{first_character}-{re.escape(chr(last))}"
 
 
 #: ftfy's own entity pattern: its ``unescape_html`` changes nothing where it does not match.
@@ -159,8 +221,6 @@ LINE_START = _line_start_characters()
 MOJIBAKE_LEAD = 2
 #: A line with more than one hint per this many characters is searched whole.
 HINTS_PER_SEARCH = 10
-#: How many characters (and the rest of the line) are checked for normalization at once.
-NORMAL_BLOCK = 1 << 16
 
 
 def mojibake_hints(text: str) -> Iterator[int]:
@@ -290,25 +350,46 @@ def _segments(text: str, config: ftfy.TextFixerConfig) -> list[tuple[int, int]]:
 
 def _positions(text: str, config: ftfy.TextFixerConfig) -> Iterator[int]:
     """Positions, in order, whose segment ftfy might change (some more than once)."""
-    limit = config.max_decode_length
+    limit, form = config.max_decode_length, config.normalization
     found = [m.start() for m in ENTITY.finditer(text)]
     if len(text) > limit:
         found += _returns_on_long_lines(text, limit)
-    if text.isascii():
+    if text.isascii():  # (in every normal form)
         found += [m.start() for m in TRIGGER.finditer(text)]
         return iter(sorted(found))
-    hints: list[int] = []
-    for match in CANDIDATE.finditer(text):
-        at = match.start()
-        # A trigger that is also a hint needs no check: its segment goes to ftfy anyway.
-        (found if TRIGGER.match(text, at) else hints).append(at)
+    triggers, hints, unsettled = _candidates(text, form)
+    found += triggers
     found += _mojibake_lines(text, hints, limit)
     optional = _optional_triggers(config.uncurl_quotes, config.fix_character_width)
     if optional is not None:
         found += [m.start() for m in optional.finditer(text)]
-    if config.normalization is not None:
-        found += _unnormalized(text, limit, config.normalization)
+    if form is not None:
+        found += _unnormalized(text, unsettled, limit, form)
     return iter(sorted(found))
+
+
+def _candidates(text: str, form: NormalForm | None) -> tuple[list[int], list[int], list[int]]:
+    """Where ``text`` holds, in order: a trigger; a hint; a character without which
+    a line is in the normal ``form`` (when there is one).
+
+    >>> _candidates("\\x1b é Ã e\\u0301 ’’ ’", "NFC")
+    ([0], [4, 9], [7])
+    """
+    triggers: list[int] = []
+    hints: list[int] = []
+    unsettled: list[int] = []
+    unsettling = normalization_triggers(form) if form else frozenset()
+    for match in _candidate(form).finditer(text):
+        at = match.start()
+        if TRIGGER.match(text, at):  # (a hint too needs no check: ftfy runs there anyway)
+            triggers.append(at)
+            continue
+        character = text[at]
+        if character in MOJIBAKE_CHARACTERS:
+            hints.append(at)
+        if character in unsettling or character not in MOJIBAKE_CHARACTERS:
+            unsettled.append(at)
+    return triggers, hints, unsettled
 
 
 @functools.cache
@@ -319,44 +400,32 @@ def _optional_triggers(uncurl_quotes: bool, fix_character_width: bool) -> re.Pat
     >>> _optional_triggers(True, False).findall("“Ｆine,” he said")
     ['“', '”']
     """
-    bmp = "".join(map(chr, range(0x10000)))
     characters = ""
     if uncurl_quotes:
         quotes = (ftfy.chardata.SINGLE_QUOTE_RE, ftfy.chardata.DOUBLE_QUOTE_RE)
-        characters += "".join(c for quote in quotes for c in quote.findall(bmp))
+        characters += "".join(c for quote in quotes for c in quote.findall(whole_bmp()))
     if fix_character_width:
         characters += "".join(map(chr, ftfy.chardata.WIDTH_MAP))
     return re.compile(f"[{re.escape(characters)}]") if characters else None
 
 
-def _unnormalized(text: str, limit: int, form: NormalForm) -> list[int]:
-    """The start of every ``fix_text`` segment of each line that is not in the
-    normal ``form`` (ftfy's ``normalization``: "NFC" by default).
+def _unnormalized(text: str, positions: Iterable[int], limit: int, form: NormalForm) -> list[int]:
+    """The start of every ``fix_text`` segment of each line holding one of the
+    ``positions`` (sorted) that is not in the normal ``form`` (ftfy's
+    ``normalization``: "NFC" by default). Normalization never joins across a
+    ``\\n``: a line that holds none of ``normalization_triggers`` is in ``form``.
 
-    Normalization never joins across a ``\\n``, so a block of lines in ``form``
-    has every line in it: blocks of about ``NORMAL_BLOCK`` characters (to the end
-    of a line) are checked in C, and only the lines of a block that is not are
-    checked one by one. (Where the quick check cannot tell, a combining mark,
-    ``is_normalized`` normalizes the string it is given: a block of lines costs
-    little memory, where a whole 10 MB page took twice its size.)
-
-    >>> _unnormalized("Fine\\nCafe\\u0301\\nFine", 100, "NFC")
+    >>> _unnormalized("Fine\\nCafe\\u0301\\nFine", [9], 100, "NFC")
     [5]
     """
     starts: list[int] = []
-    for start, end in line_blocks(text, NORMAL_BLOCK):
-        if not unicodedata.is_normalized(form, text[start:end]):
-            starts += _unnormalized_lines(text[start:end], start, limit, form)
-    return starts
-
-
-def _unnormalized_lines(block: str, offset: int, limit: int, form: NormalForm) -> list[int]:
-    """``_unnormalized`` for the lines of ``block``, which starts at ``offset``."""
-    starts: list[int] = []
-    for line in block.split("\n"):
-        if not unicodedata.is_normalized(form, line):
-            starts += range(offset, offset + len(line), limit)
-        offset += len(line) + 1
+    line_end = -1
+    for position in positions:
+        if position >= line_end:
+            line_start, line_end = _line_around(text, position)
+            line = text[line_start:line_end].removesuffix("\n")
+            if not unicodedata.is_normalized(form, line):
+                starts += range(line_start, line_start + len(line), limit)
     return starts
 
 
