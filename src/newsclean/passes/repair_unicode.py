@@ -8,7 +8,7 @@ adjacent characters it names stand, not both Greek or Cyrillic letters it names
 only in classes (or one of Œ œ Ã Â); characters from ftfy's
 own tables for control characters and ligatures; for normalization, a
 character it may change, move or join to the one before
-(``characters.normalization_triggers``), then a failed NFC check of the line.
+(``characters.normalization_triggers``), then a failed check of its line.
 All are found in one scan of the text. Lines that trigger none of them are the
 ones ftfy would return unchanged, so they are skipped.
 
