@@ -271,7 +271,7 @@ def test_one_candidate_scan_finds_triggers_and_hints(text: str) -> None:
     ]
     triggers = [m.start() for m in repair_module.TRIGGER.finditer(text)]
     assert list(repair_module.mojibake_hints(text)) == hints
-    assert repair_module._candidates(text, None) == (
+    assert repair_module._candidates(text, None, 100) == (
         triggers,
         sorted(set(hints) - set(triggers)),
         [],
@@ -318,14 +318,23 @@ def test_a_line_without_a_trigger_is_in_normal_form(line: str, form: str) -> Non
     st.sampled_from(NORMAL_FORMS),
     st.integers(1, 5),
 )
-def test_lines_not_in_normal_form_go_to_ftfy(text: str, form: str, limit: int) -> None:
-    expected, start = [], 0
-    for line in text.split("\n"):
-        if not unicodedata.is_normalized(form, line):  # type: ignore[arg-type]
-            expected += range(start, start + len(line), limit)
-        start += len(line) + 1
+def test_segments_not_in_normal_form_go_to_ftfy(text: str, form: str, limit: int) -> None:
     config = newsclean.passes.repair_unicode(normalization=form, max_decode_length=limit).config
-    assert set(expected) <= set(repair_module._positions(text, config))
+    positions = list(repair_module._positions(text, config))
+    for start, end in _fix_text_segments(text, limit):
+        if not unicodedata.is_normalized(form, text[start:end]):  # type: ignore[arg-type]
+            assert any(start <= at < end for at in positions), (start, end)
+
+
+def _fix_text_segments(text: str, limit: int) -> list[tuple[int, int]]:
+    """The pieces ``ftfy.fix_text`` fixes one at a time: each line with its ``\\n``,
+    cut every ``limit`` characters."""
+    segments, start = [], 0
+    while start < len(text):
+        end = min(text.find("\n", start) + 1 or len(text), start + limit)
+        segments.append((start, end))
+        start = end
+    return segments
 
 
 # repair_unicode: the settling check looks only at lines it has not seen quiet ---------

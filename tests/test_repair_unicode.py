@@ -184,6 +184,28 @@ def test_same_as_ftfy_on_generated_mixtures_in_other_configurations(
     assert repaired(text, **options) == ftfy_says(text, **options)
 
 
+#: Characters normalization changes, moves or joins to the one before, and
+#: lines dense with them (Hindi, Arabic with its vowel marks).
+NORMALIZATION_PIECES = [
+    *("e\u0301", "x\u0301", "\u212b", "ﬁ", "²", "가\u11a8", "\u0f73", "😀", "\U0002f800"),
+    "प्रधानमंत्री ने कहा। ",
+    "قَالَ رَئِيسُ الوُزَرَاءِ ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*NORMALIZATION_PIECES, *MOJIBAKE_PIECES, "\n", " "]), max_size=12
+    ).map("".join),
+    st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]),
+)
+def test_same_as_ftfy_on_lines_dense_with_characters_normalization_touches(
+    text: str, form: str
+) -> None:
+    assert repaired(text, normalization=form) == ftfy_says(text, normalization=form)
+
+
 def _mojibake_alphabet() -> str:
     from newsclean.passes.repair_unicode import _mojibake_characters
 

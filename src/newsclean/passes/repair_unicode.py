@@ -221,6 +221,9 @@ LINE_START = _line_start_characters()
 MOJIBAKE_LEAD = 2
 #: A line with more than one hint per this many characters is searched whole.
 HINTS_PER_SEARCH = 10
+#: How many characters (and the rest of the line) are checked for normalization
+#: at once, from a character that may need it.
+NORMAL_BLOCK = 1 << 12
 
 
 def mojibake_hints(text: str) -> Iterator[int]:
@@ -357,39 +360,82 @@ def _positions(text: str, config: ftfy.TextFixerConfig) -> Iterator[int]:
     if text.isascii():  # (in every normal form)
         found += [m.start() for m in TRIGGER.finditer(text)]
         return iter(sorted(found))
-    triggers, hints, unsettled = _candidates(text, form)
+    triggers, hints, unnormal = _candidates(text, form, limit)
     found += triggers
+    found += unnormal
     found += _mojibake_lines(text, hints, limit)
     optional = _optional_triggers(config.uncurl_quotes, config.fix_character_width)
     if optional is not None:
         found += [m.start() for m in optional.finditer(text)]
-    if form is not None:
-        found += _unnormalized(text, unsettled, limit, form)
     return iter(sorted(found))
 
 
-def _candidates(text: str, form: NormalForm | None) -> tuple[list[int], list[int], list[int]]:
-    """Where ``text`` holds, in order: a trigger; a hint; a character without which
-    a line is in the normal ``form`` (when there is one).
+def _candidates(
+    text: str, form: NormalForm | None, limit: int
+) -> tuple[list[int], list[int], list[int]]:
+    """Where ``text`` holds, in order: a trigger; a hint; the start of a ``fix_text``
+    segment of a line not in the normal ``form`` (when there is one).
 
-    >>> _candidates("\\x1b é Ã e\\u0301 ’’ ’", "NFC")
-    ([0], [4, 9], [7])
+    From the first character it meets without which a line would be in
+    ``form`` (``normalization_triggers``), a block of about ``NORMAL_BLOCK``
+    characters (whole lines) is checked for normalization in C, and read for
+    triggers and hints only: a line of Hindi, or of Arabic with its vowel
+    marks, holds dozens of such characters, which are then not each looked at
+    in Python.
+
+    >>> _candidates("x\\u0301 ’’ Ã\\x1b\\nCafe\\u0301 ’’", "NFC", 100)
+    ([7], [3, 6, 15], [9])
     """
     triggers: list[int] = []
     hints: list[int] = []
-    unsettled: list[int] = []
+    unnormal: list[int] = []
     unsettling = normalization_triggers(form) if form else frozenset()
-    for match in _candidate(form).finditer(text):
-        at = match.start()
-        if TRIGGER.match(text, at):  # (a hint too needs no check: ftfy runs there anyway)
-            triggers.append(at)
-            continue
-        character = text[at]
-        if character in MOJIBAKE_CHARACTERS:
-            hints.append(at)
-        if character in unsettling or character not in MOJIBAKE_CHARACTERS:
-            unsettled.append(at)
-    return triggers, hints, unsettled
+    position = 0
+    while True:
+        for match in _candidate(form).finditer(text, position):
+            at = match.start()
+            if _sorted_out(text, at, triggers, hints) or form is None:
+                continue
+            if text[at] in unsettling or text[at] not in MOJIBAKE_CHARACTERS:
+                start = text.rfind("\n", 0, at) + 1
+                position = text.find("\n", at + NORMAL_BLOCK) + 1 or len(text)
+                unnormal += _unnormalized(text[start:position], start, limit, form)
+                for rest in _candidate(None).finditer(text, at + 1, position):
+                    _sorted_out(text, rest.start(), triggers, hints)
+                break
+        else:
+            return triggers, hints, unnormal
+
+
+def _unnormalized(block: str, offset: int, limit: int, form: NormalForm) -> list[int]:
+    """The start of every ``fix_text`` segment of each line of ``block`` (whole
+    lines, at ``offset`` in the text) that is not in the normal ``form``.
+    Normalization never joins across a ``\\n``: a block in ``form`` has all its
+    lines in it.
+
+    >>> _unnormalized("Fine\\nCafe\\u0301\\nFine", 10, 100, "NFC")
+    [15]
+    """
+    if unicodedata.is_normalized(form, block):
+        return []
+    starts: list[int] = []
+    for line in block.split("\n"):
+        if not unicodedata.is_normalized(form, line):
+            starts += range(offset, offset + len(line), limit)
+        offset += len(line) + 1
+    return starts
+
+
+def _sorted_out(text: str, at: int, triggers: list[int], hints: list[int]) -> bool:
+    """Add the candidate at ``at`` to the ``triggers`` or the ``hints``, as it is
+    one: whether it is a trigger. (A trigger needs no check as a hint: its
+    segment goes to ftfy anyway.)"""
+    if TRIGGER.match(text, at):
+        triggers.append(at)
+        return True
+    if text[at] in MOJIBAKE_CHARACTERS:
+        hints.append(at)
+    return False
 
 
 @functools.cache
@@ -407,26 +453,6 @@ def _optional_triggers(uncurl_quotes: bool, fix_character_width: bool) -> re.Pat
     if fix_character_width:
         characters += "".join(map(chr, ftfy.chardata.WIDTH_MAP))
     return re.compile(f"[{re.escape(characters)}]") if characters else None
-
-
-def _unnormalized(text: str, positions: Iterable[int], limit: int, form: NormalForm) -> list[int]:
-    """The start of every ``fix_text`` segment of each line holding one of the
-    ``positions`` (sorted) that is not in the normal ``form`` (ftfy's
-    ``normalization``: "NFC" by default). Normalization never joins across a
-    ``\\n``: a line that holds none of ``normalization_triggers`` is in ``form``.
-
-    >>> _unnormalized("Fine\\nCafe\\u0301\\nFine", [9], 100, "NFC")
-    [5]
-    """
-    starts: list[int] = []
-    line_end = -1
-    for position in positions:
-        if position >= line_end:
-            line_start, line_end = _line_around(text, position)
-            line = text[line_start:line_end].removesuffix("\n")
-            if not unicodedata.is_normalized(form, line):
-                starts += range(line_start, line_start + len(line), limit)
-    return starts
 
 
 #: ``_diff`` looks for where two texts agree again after they part: the same
