@@ -435,7 +435,7 @@ def test_tails_found_from_line_ends_are_those_of_the_forward_scan(text: str) -> 
         assert [m.span("tail") for m in injected_module.tail_matches(text)] == expected
 
 
-# shapes.paragraphs: lines found with str.find, as the regex pattern finds them ----
+# shapes.paragraphs: lines found by a stdlib pattern, as the regex pattern finds them -
 
 #: The plain form: a non-blank line, its text in group 1.
 LINE = regex.compile(r"^[^\S\n]*+([^\n]*\S)", regex.MULTILINE)

@@ -143,12 +143,11 @@ def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
     """
     if start and text[start - 1 : start] != "\n":
         start = text.find("\n", start) + 1 or len(text)
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if span := _content(text, start, end):
-            yield span
-        start = end + 1
+    return map(re.Match.span, _PARAGRAPH.finditer(text, start))
+
+
+#: A line's text without the whitespace around it, blank lines passed over in C.
+_PARAGRAPH = re.compile(f"[^{re.escape(WHITE_SPACE)}](?:[^\\n]*[^{re.escape(WHITE_SPACE)}])?")
 
 
 def paragraphs_backwards(text: str) -> Iterator[tuple[int, int]]:
