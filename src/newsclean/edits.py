@@ -25,6 +25,7 @@ them, so they keep their own pass and reason.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -144,39 +145,59 @@ def edit_pieces(
     """
     if not records:
         return _first_pieces(original, text, edits, pass_name)
-    ends = _ends_in(records)
     pieces: list[str] = []
     merged: list[Record] = []
-    i, n = 0, len(records)
     done = 0  # text[:done] is already in pieces
-    for start, end, replacement, reason in _widened(text, edits, records, ends):
-        reached = i
-        while reached < n and ends[reached] <= start:
-            reached += 1
-        if reached > i:  # records[i:reached] end before the edit: copied as they are
-            merged += records[i:reached]
-            i = reached
+    copied = 0  # records[:copied] are in merged, or merged into an edit
+    for start, end, replacement, reason, first, last, piece_start, piece_end in _widened(
+        text, edits, records
+    ):
         if start - done > _PART:
             pieces += _parts(text, done, start)
             done = start
         pieces += (text[done:start], replacement)
         done = end
-        shift = ends[i - 1] - records[i - 1][1] if i else 0  # text - original, before records[i]
-        piece_start = start - shift
-        while i < n and ends[i] - len(records[i][2]) < end:
-            record = records[i]
-            shift = ends[i] - record[1]
-            i += 1
-            if not record[2]:  # an earlier deletion: keep it apart
-                if original[piece_start : record[0]] != replacement:
-                    merged.append((piece_start, record[0], replacement, pass_name, reason))
-                merged.append(record)
-                piece_start, replacement = record[1], ""
-        if original[piece_start : end - shift] != replacement:
-            merged.append((piece_start, end - shift, replacement, pass_name, reason))
+        merged += records[copied:first]  # they end before the edit: copied as they are
+        copied = last
+        if first < last:  # earlier records inside the edit, which takes their text
+            piece_start, replacement = _split(
+                original, records[first:last], merged, piece_start, replacement, pass_name, reason
+            )
+        # (No slice to compare when the lengths differ, as for a dropped line.)
+        if piece_end - piece_start != len(replacement) or (
+            original[piece_start:piece_end] != replacement
+        ):
+            merged.append((piece_start, piece_end, replacement, pass_name, reason))
     pieces += _parts(text, done, len(text)) if done else (text,)
-    merged += records[i:]
+    merged += records[copied:]
     return pieces, merged
+
+
+def _split(
+    original: str,
+    inside: Sequence[Record],
+    merged: list[Record],
+    piece_start: int,
+    replacement: str,
+    pass_name: str,
+    reason: str,
+) -> tuple[int, str]:
+    """Split an edit around the earlier deletions ``inside`` it: they keep their
+    own records (appended to ``merged``), and the edit's record resumes after
+    each one. Returns where in the original the rest of the edit starts, and its
+    replacement (all of it goes before the first deletion).
+
+    >>> merged = []
+    >>> _split("abXXcd", [(2, 4, "", "p0", "x")], merged, 1, "-", "p1", "y"), merged
+    ((4, ''), [(1, 2, '-', 'p1', 'y'), (2, 4, '', 'p0', 'x')])
+    """
+    for record in inside:
+        if not record[2]:
+            if original[piece_start : record[0]] != replacement:
+                merged.append((piece_start, record[0], replacement, pass_name, reason))
+            merged.append(record)
+            piece_start, replacement = record[1], ""
+    return piece_start, replacement
 
 
 def _first_pieces(
@@ -207,69 +228,98 @@ def _first_pieces(
     return pieces, records
 
 
-def _ends_in(records: Sequence[Record]) -> list[int]:
-    """Where each record's replacement ends in the current text.
-
-    >>> _ends_in([(1, 3, " ", "ws", "collapse"), (4, 4, "!", "x", "bang")])
-    [2, 4]
-    """
-    ends, shift = [], 0
-    for record in records:
-        end = record[0] + shift + len(record[2])
-        ends.append(end)
-        shift = end - record[1]  # where the record ends, text - original
-    return ends
-
-
 def _widened(
-    text: str, edits: Iterable[Edit], records: Sequence[Record], ends: Sequence[int]
-) -> Iterator[tuple[int, int, str, str]]:
+    text: str, edits: Iterable[Edit], records: Sequence[Record]
+) -> Iterator[tuple[int, int, str, str, int, int, int, int]]:
     """The edits, each widened to cover whole earlier replacements it cuts into.
 
     An edit that starts or ends inside text an earlier pass wrote takes all of
     that text (its replacement keeps the untouched parts), so every earlier
     record ends up wholly inside one edit or wholly outside all of them. Edits
     that then overlap (two cuts into one earlier replacement) become one.
+    Edits that change nothing are left out.
+
+    Yields ``(start, end, replacement, reason, first, last, piece_start,
+    piece_end)``: the widened edit spans ``text[start:end]`` and
+    ``original[piece_start:piece_end]``, and ``records[first:last]`` lie inside it.
+
+    >>> records = [(1, 3, "xyz", "p", "r")]  # "a12b" became "axyzb"
+    >>> list(_widened("axyzb", [Edit(0, 2, "A", "s"), Edit(4, 5, "B", "t")], records))
+    [(0, 4, 'Ayz', 's', 0, 1, 0, 3), (4, 5, 'B', 't', 1, 1, 3, 4)]
     """
-    pending: _Pending | None = None
-    j, n = 0, len(ends)
+    # One walk through the records, each looked at once: records[i] is the
+    # first not yet passed; it spans text[begin:end], and ends at original_end
+    # in the original. The records before it make the text ``shift`` longer.
+    walk = [*records, _BEYOND]  # (so that no loop needs to check for the end)
+    i = shift = 0
+    begin, original_end, written, _, _ = walk[0]
+    end = begin + len(written)
+    # The edit being widened, if start >= 0: text[start:wide_end] becomes
+    # ``pending``, or (widened, or a str subclass) ``parts``, a list of pieces
+    # up to core_end, then text[core_end:wide_end]; records[first:i] are inside
+    # it, and it starts at piece_start in the original.
+    start = wide_end = core_end = first = piece_start = -1
+    pending = reason = ""
+    parts: list[str] | None = None
     for edit in edits:
-        a, b, replacement, reason = edit[0], edit[1], edit[2], edit[3]
-        if text[a:b] == replacement:
-            continue
-        while j < n and ends[j] <= a:
-            j += 1
-        wide_a = min(a, ends[j] - len(records[j][2])) if j < n else a  # j: first to end after a
-        k = j
-        while k < n and ends[k] <= b:
-            k += 1
-        # k: the first to end after b, which may start before it
-        wide_b = ends[k] if k < n and ends[k] - len(records[k][2]) < b else b
-        if pending is not None and wide_a < pending[2]:
-            start, core_end, wide_end, so_far, reasons = pending
-            if reason not in reasons.split("; "):
-                reasons += "; " + reason
-            so_far += (text[core_end:a], replacement)  # a list: no copy of what it holds
-            pending = (start, b, max(wide_end, wide_b), so_far, reasons)
-            continue
-        if pending is not None:
-            yield _close(text, pending)
-        pending = (wide_a, b, wide_b, [text[wide_a:a], replacement], reason)
-    if pending is not None:
-        yield _close(text, pending)
+        a, b, replacement = edit[0], edit[1], edit[2]
+        if b - a == len(replacement) and text[a:b] == replacement:
+            continue  # (no slice to compare when the lengths differ)
+        if a < wide_end:  # in the earlier replacement the pending edit cut into
+            if parts is None:
+                parts = [pending]
+            parts += (text[core_end:a], replacement)  # a list: no copy of what it holds
+            if edit[3] not in reason.split("; "):
+                reason += "; " + edit[3]
+            wide_end = max(wide_end, b)
+        else:
+            if start >= 0:
+                whole = pending if parts is None else _joined(text, parts, core_end, wide_end)
+                yield start, wide_end, whole, reason, first, i, piece_start, wide_end - shift
+            while end <= a:  # records[i] ends by a: it stays as it is
+                shift = end - original_end
+                i += 1
+                begin, original_end, written, _, _ = walk[i]
+                begin += shift
+                end = begin + len(written)
+            start, wide_end, pending, reason = a, b, replacement, edit[3]
+            first, piece_start = i, a - shift
+            # (A str subclass becomes a str, as when pieces are joined.)
+            parts = None if type(replacement) is str else [replacement]
+            if begin < a:  # the edit starts inside records[i]: it takes all of it
+                start, piece_start = begin, begin - shift
+                parts = [text[begin:a], replacement]
+        core_end = b
+        while begin < b:  # records[i] starts before b: it is inside the edit
+            if end > wide_end:  # and the edit ends inside it: it takes all of it
+                wide_end = end
+                if parts is None:
+                    parts = [pending]
+            shift = end - original_end
+            i += 1
+            begin, original_end, written, _, _ = walk[i]
+            begin += shift
+            end = begin + len(written)
+    if start >= 0:
+        whole = pending if parts is None else _joined(text, parts, core_end, wide_end)
+        yield start, wide_end, whole, reason, first, i, piece_start, wide_end - shift
 
 
-#: An edit being widened: ``(start, core_end, wide_end, pieces of the replacement
-#: up to core_end, reason)``.
-_Pending = tuple[int, int, int, list[str], str]
+#: A record after the last, for :func:`_widened`: it starts after any edit ends.
+_BEYOND = (sys.maxsize, sys.maxsize, "", "", "")
 
 
-def _close(text: str, pending: _Pending) -> tuple[int, int, str, str]:
-    start, core_end, wide_end, pieces, reason = pending
-    pieces.append(text[core_end:wide_end])
+def _joined(text: str, parts: list[str], core_end: int, end: int) -> str:
+    """The replacement of a widened edit: ``parts`` then ``text[core_end:end]``,
+    the rest of the earlier replacement it cut into.
+
+    >>> _joined("abcdef", ["", "X"], 2, 4), _joined("abcdef", ["a", "Y"], 2, 2)
+    ('Xcd', 'aY')
+    """
+    parts.append(text[core_end:end])
     # Empty pieces left out: a lone piece is then the replacement itself, not a
     # copy (most are the one "\n\n" of normalize_whitespace, shared by every edit).
-    return start, wide_end, "".join(filter(None, pieces)), reason
+    return "".join(filter(None, parts))
 
 
 def apply_records(original: str, records: Iterable[Record]) -> str:
