@@ -43,6 +43,7 @@ SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 
 # Submodules whose names the passes package rebinds to the factories.
 repair_module = importlib.import_module("newsclean.passes.repair_unicode")
+language_module = importlib.import_module("newsclean.language")
 whitespace_module = importlib.import_module("newsclean.passes.normalize_whitespace")
 injected_module = importlib.import_module("newsclean.passes.strip_injected_phrases")
 
@@ -509,15 +510,39 @@ def test_key_is_letters_and_digits_as_regex_says(text: str) -> None:
     assert key(text) == regex.sub(r"[\W_]+", "", text.casefold())
 
 
+def test_kana_and_han_are_counted_from_their_utf8_bytes() -> None:
+    every = "".join(map(chr, range(0x10000)))
+    expected = (
+        len(re.findall("[\u3040-\u30ff]", every)),
+        len(re.findall("[\u4e00-\u9fff]", every)),
+    )
+    spaced = language_module._spaced  # (all these characters in one text, and each apart)
+    assert language_module._kana_and_han(spaced(every)) == expected
+    counted = [language_module._kana_and_han(spaced(c)) for c in every]
+    assert [c for c, n in zip(every, counted, strict=True) if n == (1, 0)] == re.findall(
+        "[\u3040-\u30ff]", every
+    )
+    assert [c for c, n in zip(every, counted, strict=True) if n == (0, 1)] == re.findall(
+        "[\u4e00-\u9fff]", every
+    )
+
+
 @SETTINGS
 @given(
-    st.lists(st.sampled_from(["der", "The", "THE", "und", "le", "_", "-", ",", " ", "ı", "x"])),
+    st.lists(
+        st.sampled_from(
+            [
+                *("der", "The", "THE", "und", "le", "_", "-", ",", " ", "ı", "x", "!"),
+                *("’", "“", "«", "—", "é", "है", "\u0301", "東", "の", "\xa0", "\x1c"),
+            ]
+        )
+    ),
     st.booleans(),
 )
 def test_detect_words_are_the_words_of_one_scan(pieces: list[str], shouting: bool) -> None:
     sample = "".join(pieces)
     read = sample.lower() if shouting else sample
-    expected = map(_word_languages().get, re.findall(r"\w+", read))
+    expected = map(_word_languages().get, language_module._word().findall(read))
     found = _languages_of_words(_tokens(sample, shouting))
     assert Counter(chain.from_iterable(filter(None, found))) == Counter(
         chain.from_iterable(filter(None, expected))

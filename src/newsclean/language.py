@@ -58,9 +58,6 @@ QUICK_SAMPLE, QUICK_MIN_HITS, QUICK_LEAD = 500, 6, 4
 #: whether it is in capitals.
 SHOUT_TOKENS = 40
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_KANA_OR_HAN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
 
 @functools.cache
 def _word_languages() -> dict[str, tuple[str, ...]]:
@@ -93,6 +90,65 @@ def _alnum_word_languages() -> dict[str, tuple[str, ...]]:
     return {word: languages for word, languages in _word_languages().items() if word.isalnum()}
 
 
+#: For ``bytes.translate`` of UTF-8 text: each ASCII character that is not part of
+#: a word (not a letter, a digit or ``_``) made a space; the other bytes kept.
+_ASCII_GAPS = bytes(b if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(128))
+_ASCII_GAPS += bytes(range(128, 256))
+#: The punctuation outside ASCII that is common in running text (none is part of
+#: a word).
+_COMMON_PUNCTUATION = "’“”—–‘…"
+#: The bytes that start the characters from U+3000 to U+9FFF in UTF-8, which kana
+#: and Han are among (no other character holds them).
+_CJK_LEADS = range(0xE3, 0xEA)
+#: How the kana (U+3040 to U+30FF) start in UTF-8: E3 81, E3 82 or E3 83.
+_KANA_STARTS = (b"\xe3\x81", b"\xe3\x82", b"\xe3\x83")
+#: How the Han (U+4E00 to U+9FFF) start in UTF-8: E4 B8 to E4 BF (U+4E00 to
+#: U+4FFF), then E5 to E9 (U+5000 to U+9FFF).
+_HAN_STARTS = (
+    *(bytes([0xE4, b]) for b in range(0xB8, 0xC0)),
+    *(bytes([b]) for b in range(0xE5, 0xEA)),
+)
+
+
+def _spaced(sample: str) -> bytes:
+    """``sample`` in UTF-8 with its punctuation made spaces: the ASCII characters
+    that are not part of a word, and the common ``_COMMON_PUNCTUATION``. One
+    ``bytes.translate`` does ASCII (``str.translate`` looks each character up
+    in a dict); the bytes of other characters are kept.
+
+    >>> _spaced("“L’été” – c’est_ça!").decode()
+    ' L été    c est_ça '
+    """
+    if not sample.isascii():
+        for mark in _COMMON_PUNCTUATION:
+            sample = sample.replace(mark, " ")
+    return sample.encode("utf-8", "surrogatepass").translate(_ASCII_GAPS)
+
+
+def _split(spaced: bytes) -> list[str]:
+    """The tokens of a ``_spaced`` sample (its pieces between white space).
+
+    >>> _split(_spaced("(est-ce)"))
+    ['est', 'ce']
+    """
+    return spaced.decode("utf-8", "surrogatepass").split()
+
+
+def _kana_and_han(spaced: bytes) -> tuple[int, int]:
+    """How many kana (U+3040 to U+30FF) and Han (U+4E00 to U+9FFF) a ``_spaced``
+    sample holds: the starts of their UTF-8 bytes counted, which no other
+    character holds (many times faster than a ``re`` scan of the text).
+
+    >>> _kana_and_han(_spaced("東京都は「月曜日」、計画を発表した。")), _kana_and_han(b"Ca")
+    ((4, 10), (0, 0))
+    """
+    # Most samples hold no character from U+3000 to U+9FFF: a search for each
+    # byte that starts one (memchr) tells.
+    if spaced.isascii() or not any(map(spaced.__contains__, _CJK_LEADS)):
+        return 0, 0
+    return sum(map(spaced.count, _KANA_STARTS)), sum(map(spaced.count, _HAN_STARTS))
+
+
 def _shouts(tokens: list[str]) -> bool:
     """Whether a text whose tokens (``str.split``) start with ``tokens`` is in
     capitals: its first ``SHOUT_TOKENS`` tokens hold more in capitals than in
@@ -110,13 +166,16 @@ def _shouts(tokens: list[str]) -> bool:
 
 
 def _tokens(sample: str, shouting: bool) -> list[str]:
-    """The tokens (``str.split``) of ``sample``, in lower case when it is ``shouting``
-    (``_shouts``).
+    """The tokens of ``sample`` (in lower case when it is ``shouting``, ``_shouts``)
+    between white space and punctuation (``_spaced``). Nearly all are words of
+    letters and digits; the others hold rarer punctuation, marks or ``_``.
 
-    >>> _tokens("THE PM EST", True)
-    ['the', 'pm', 'est']
+    >>> _tokens("THE PM EST (est-ce)", True)
+    ['the', 'pm', 'est', 'est', 'ce']
+    >>> _tokens("“L’été” – c’est_ça", False)
+    ['L', 'été', 'c', 'est_ça']
     """
-    return (sample.lower() if shouting else sample).split()
+    return _split(_spaced(sample.lower() if shouting else sample))
 
 
 def _languages_of_words(tokens: list[str]) -> Iterator[tuple[str, ...] | None]:
@@ -126,33 +185,38 @@ def _languages_of_words(tokens: list[str]) -> Iterator[tuple[str, ...] | None]:
     those are abbreviations ("11:45 PM EST" is not French for "is"), unless the
     page is shouting and its tokens are in lower case.
 
-    ``str.split`` is several times faster than a scan for words. A token of letters
-    and digits only is one word, looked up among the words of that shape (where a
-    token with punctuation attached finds nothing); only the other tokens are
-    scanned for their words, all at once.
+    A token of letters and digits only is one word, looked up among the words of
+    that shape (where another token finds nothing); only the other tokens, if
+    any, are scanned for their words, all at once.
 
-    >>> [languages for languages in _languages_of_words("The PM EST (est-ce)".split()) if languages]
-    [('en',), ('fr',)]
+    >>> tokens = _tokens("The PM EST (est_ce) है", False)
+    >>> [languages for languages in _languages_of_words(tokens) if languages]
+    [('en',), ('hi',)]
     >>> [languages for languages in _languages_of_words(_tokens("THE PM EST", True)) if languages]
     [('en',), ('fr',)]
     """
+    words = map(_alnum_word_languages().get, tokens)
+    joined = "".join(tokens)
+    # Tokens of ASCII are letters, digits and "_" (``_spaced``): the test is cheaper.
+    if ("_" not in joined) if joined.isascii() else joined.isalnum():
+        return words
     glued = " ".join(filterfalse(str.isalnum, tokens))
-    return chain(
-        map(_alnum_word_languages().get, tokens),
-        map(_word_languages().get, _word().findall(glued)),
-    )
+    return chain(words, map(_word_languages().get, _word().findall(glued)))
 
 
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language of ``text``, or ``None`` when unsure."""
     cut = text.rfind(" ", 0, QUICK_SAMPLE + 1) if len(text) > QUICK_SAMPLE else -1
     start = text[:cut] if cut > 0 else ""
-    tokens = start.split()  # the text's first ones: the start was cut before a space
-    first = tokens if len(tokens) >= SHOUT_TOKENS else text[:SAMPLE].split(None, SHOUT_TOKENS)
+    # The text's first tokens: the start was cut before a space.
+    first = start.split(None, SHOUT_TOKENS)
+    if len(first) < SHOUT_TOKENS:
+        first = text[:SAMPLE].split(None, SHOUT_TOKENS)
     shouting = _shouts(first)
     hits = None
-    if start and (start.isascii() or not _KANA_OR_HAN.search(start)):
-        hits = _hits(_tokens(start, True) if shouting else tokens)
+    spaced = _spaced(start)
+    if start and _kana_and_han(spaced) == (0, 0):
+        hits = _hits(_tokens(start, True) if shouting else _split(spaced))
         language = _leading(hits, QUICK_MIN_HITS, QUICK_LEAD)
         if language is not None:
             return language
@@ -161,14 +225,14 @@ def detect_language(text: str) -> str | None:
     # The rest of the sample, after the start when counted: that holds no kana or Han,
     # and was cut before a space, so its words and the rest's are the sample's.
     rest = text[cut:SAMPLE]
-    if not rest.isascii():
-        cjk = "".join(_KANA_OR_HAN.findall(rest))  # one scan for both scripts
-        kana = len(_KANA.findall(cjk))
-        if kana >= 5:
-            return "ja"
-        if len(cjk) - kana >= 10:
-            return "zh"
-    return _leading(_hits(_tokens(rest, shouting), hits), MIN_HITS, LEAD)
+    spaced = _spaced(rest)
+    kana, han = _kana_and_han(spaced)
+    if kana >= 5:
+        return "ja"
+    if han >= 10:
+        return "zh"
+    hits = _hits(_tokens(rest, True) if shouting else _split(spaced), hits)
+    return _leading(hits, MIN_HITS, LEAD)
 
 
 def _hits(tokens: list[str], hits: Counter[str] | None = None) -> Counter[str]:
