@@ -115,6 +115,14 @@ def test_unknown_option_is_refused_when_built() -> None:
         repair_unicode(uncurl=True)
 
 
+@pytest.mark.parametrize("form", ["NFX", "nfc", ""])
+def test_an_unknown_normal_form_is_refused_when_built(form: str) -> None:
+    # (not at the first page that is not ASCII, from deep inside unicodedata)
+    with pytest.raises(ValueError, match=f"got normalization={form!r}; it takes one of NFC"):
+        repair_unicode(normalization=form)
+    assert repair_unicode(normalization=None).config.normalization is None
+
+
 MOJIBAKE_PIECES = [
     "Itâ€™s",
     "cafÃ©",

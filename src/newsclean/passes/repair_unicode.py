@@ -31,7 +31,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 import ftfy
@@ -713,6 +713,11 @@ remove_terminal_escapes, fix_encoding, restore_byte_a0, replace_lossy_sequences,
 decode_inconsistent_utf8, fix_c1_controls, fix_latin_ligatures, fix_character_width, \
 uncurl_quotes, fix_line_breaks, fix_surrogates, remove_control_chars, normalization, \
 max_decode_length
+    >>> repair_unicode(normalization="NFX")
+    Traceback (most recent call last):
+    ...
+    ValueError: repair_unicode() got normalization='NFX'; it takes one of NFC, NFD, NFKC, \
+NFKD or None
     """
     valid = [f for f in ftfy.TextFixerConfig._fields if f != "explain"]
     for option in ftfy_options:
@@ -721,5 +726,11 @@ max_decode_length
                 f"repair_unicode() got unknown ftfy option {option!r}; "
                 f"valid options: {', '.join(valid)}"
             )
+    form = ftfy_options.get("normalization", "NFC")
+    if form not in (*get_args(NormalForm), None):
+        raise ValueError(
+            f"repair_unicode() got normalization={form!r}; "
+            f"it takes one of {', '.join(get_args(NormalForm))} or None"
+        )
     options = {**DEFAULT_FTFY_OPTIONS, **ftfy_options, "explain": True}
     return _RepairUnicode(ftfy.TextFixerConfig(**options))
